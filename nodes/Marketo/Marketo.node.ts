@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as lead from './actions/lead/Lead.resource';
+import { router } from './actions/router';
+import * as usage from './actions/usage/Usage.resource';
+import * as loadOptions from './methods/loadOptions';
+
+export class Marketo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Marketo',
+		name: 'marketo',
+		icon: { light: 'file:marketo.svg', dark: 'file:marketo.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			"Read and write Marketo Engage leads and usage. Batches items (300 leads per call) and stays within Marketo's rate, concurrency and daily limits.",
+		defaults: { name: 'Marketo' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'marketoApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Lead', value: 'lead' },
+					{ name: 'Usage', value: 'usage' },
+				],
+				default: 'lead',
+			},
+			...lead.description,
+			...usage.description,
+		],
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,160 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { writeInBatches } from '../../helpers/batchWrite';
+import { forOperation } from '../../helpers/displayOptions';
+import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
+import { assertEmailShape, assertScalarFields, requirePresent, type Scalar } from '../../helpers/validation';
+import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
+import { groupBy, readInputs } from '../inputs';
+
+const SYNC_ACTIONS = [
+	{ name: 'Create or Update', value: 'createOrUpdate', description: 'Update the lead that matches the lookup field, or create it' },
+	{ name: 'Create Only', value: 'createOnly', description: 'Create the lead; skip it if one already matches the lookup field' },
+	{ name: 'Update Only', value: 'updateOnly', description: 'Update the lead that matches the lookup field; skip it if none does' },
+	{ name: 'Create Duplicate', value: 'createDuplicate', description: 'Always create a new lead, even if one matches' },
+];
+
+// Repeating these after a lost answer gives the same end state; the other actions could create twice.
+const REPEATABLE_ACTIONS = new Set(['createOrUpdate', 'updateOnly']);
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Action',
+		name: 'action',
+		type: 'options',
+		options: SYNC_ACTIONS,
+		default: 'createOrUpdate',
+	},
+	{
+		displayName: 'Fields to Send',
+		name: 'fieldsToSend',
+		type: 'options',
+		options: [
+			{ name: 'Map Each Field Below', value: 'defineBelow' },
+			{ name: 'Auto-Map Input Data', value: 'autoMapInputData', description: "Send each item's JSON fields as lead fields (names must be Marketo REST field names)" },
+		],
+		default: 'defineBelow',
+	},
+	{
+		displayName: 'Fields',
+		name: 'fieldValues',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { fieldsToSend: ['defineBelow'] } },
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getWritableLeadFields' },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Inputs to Ignore',
+		name: 'inputsToIgnore',
+		type: 'string',
+		default: '',
+		placeholder: 'internalNote, rowNumber',
+		description: 'Item fields not to send, separated by commas',
+		displayOptions: { show: { fieldsToSend: ['autoMapInputData'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Lookup Field Name or ID',
+				name: 'lookupField',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getLeadFilterTypes' },
+				default: 'email',
+				description:
+					'Field that identifies an existing lead (Marketo defaults to email). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Partition Name',
+				name: 'partitionName',
+				type: 'string',
+				default: '',
+				description: 'Lead partition to write to, on instances that use partitions',
+			},
+		],
+	},
+];
+
+export const description = forOperation('lead', 'upsert', properties);
+
+interface SyncInput {
+	action: string;
+	lookupField: string;
+	partitionName: string;
+	record: Record<string, Scalar>;
+}
+
+function readRecord(ctx: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): IDataObject {
+	if (ctx.getNodeParameter('fieldsToSend', itemIndex) === 'autoMapInputData') {
+		const ignored = new Set(String(ctx.getNodeParameter('inputsToIgnore', itemIndex, '')).split(',').map((f) => f.trim()));
+		return Object.fromEntries(Object.entries(item.json).filter(([field]) => !ignored.has(field)));
+	}
+	const rows = (ctx.getNodeParameter('fieldValues.field', itemIndex, []) as Array<{ name: string; value: unknown }>) ?? [];
+	const record: IDataObject = {};
+	rows.forEach((row, position) => {
+		if (!row.name) throw new ItemInputError(itemIndex, `Fields > Field ${position + 1}`, 'has no field name; pick a lead field');
+		record[row.name] = row.value as IDataObject[string];
+	});
+	return record;
+}
+
+function readSyncInput(ctx: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): SyncInput {
+	const action = String(ctx.getNodeParameter('action', itemIndex));
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const lookupField = String(options.lookupField || 'email');
+	const record = assertScalarFields(itemIndex, readRecord(ctx, item, itemIndex));
+	if (Object.keys(record).length === 0) {
+		throw new ItemInputError(itemIndex, 'Fields', 'no lead fields to send; add fields or map input data');
+	}
+	if (action !== 'createDuplicate') {
+		requirePresent(itemIndex, lookupField, record[lookupField], `Marketo matches leads on the lookup field "${lookupField}"`);
+	}
+	for (const [field, value] of Object.entries(record)) {
+		if (field.toLowerCase() === 'email') assertEmailShape(itemIndex, field, value);
+	}
+	return { action, lookupField, partitionName: String(options.partitionName ?? ''), record };
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<ItemOutcome[]> {
+	const { inputs, invalid } = readInputs(this, items, (itemIndex) => readSyncInput(this, items[itemIndex], itemIndex));
+	const outcomes = [...invalid];
+	for (const group of groupBy(inputs, ({ input }) => `${input.action}|${input.lookupField}|${input.partitionName}`)) {
+		const { action, lookupField, partitionName } = group[0].input;
+		const entries = group.map(({ itemIndex, input }) => ({ itemIndex, record: input.record }));
+		outcomes.push(
+			...(await writeInBatches(this, entries, {
+				maxRecords: LEAD_DATABASE_BATCH_LIMIT,
+				buildRequest: (input) => ({
+					method: 'POST',
+					path: '/rest/v1/leads.json',
+					body: { action, lookupField, ...(partitionName ? { partitionName } : {}), input },
+					idempotent: REPEATABLE_ACTIONS.has(action),
+				}),
+			})),
+		);
+	}
+	return outcomes;
+}

@@ -1,0 +1,156 @@
+import type { Clock } from './clock';
+import { backoffDelay, ruleFor, type ErrorRule } from './errorPolicy';
+import {
+	MarketoApiError,
+	OutcomeUnknownError,
+	PayloadTooLargeError,
+	TransmitError,
+	type TokenGrant,
+} from './errors';
+import { isIdempotent, toWireRequest, type MarketoRequest, type WireRequest } from './request';
+import { settle } from './settle';
+import type { InstanceThrottle } from './throttle';
+import type { TokenKeeper } from './tokenKeeper';
+
+export interface MarketoError {
+	code: string;
+	message: string;
+}
+
+/** Marketo's envelope; almost every answer is HTTP 200 with this body. */
+export interface MarketoResponse<T = Record<string, unknown>> {
+	requestId?: string;
+	success: boolean;
+	result?: T[];
+	errors?: MarketoError[];
+	warnings?: Array<MarketoError | string>;
+	moreResult?: boolean;
+	nextPageToken?: string;
+	[key: string]: unknown;
+}
+
+export interface WireResponse {
+	status: number;
+	body: unknown;
+}
+
+/** Sends one request with the given token; '' asks n8n to renew the token first. */
+export interface Transmitter {
+	send(wire: WireRequest, token: string): Promise<{ response: WireResponse; grant: TokenGrant | undefined }>;
+}
+
+export interface MarketoClientParts {
+	instanceBase: string;
+	throttle: InstanceThrottle;
+	tokens: TokenKeeper;
+	transmitter: Transmitter;
+	clock: Clock;
+}
+
+type Verdict =
+	| { done: true; body: MarketoResponse<unknown> }
+	| { done: false; key: string; rule: ErrorRule; error: MarketoApiError };
+
+function asEnvelope(body: unknown): MarketoResponse<unknown> | undefined {
+	if (typeof body === 'string') {
+		try {
+			return asEnvelope(JSON.parse(body));
+		} catch {
+			return undefined;
+		}
+	}
+	return body && typeof body === 'object' && 'success' in body ? (body as MarketoResponse<unknown>) : undefined;
+}
+
+function describeRefusal(code: string, rule: ErrorRule, marketoMessage?: string): string {
+	const said = marketoMessage && marketoMessage !== rule.meaning ? `: ${marketoMessage}` : '';
+	return `Marketo error ${code} (${rule.meaning})${said}`;
+}
+
+function describeHttpFailure(status: number, body: unknown): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+	const excerpt = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+	return status === 200
+		? 'Marketo answered with something that is not a Marketo API response. Check the REST API endpoint in the credential.'
+		: `Marketo answered HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`;
+}
+
+/**
+ * The one path every Marketo call takes: token, throttle, and the retry policy by error code.
+ * Plain TypeScript, so it is tested with fake time and a fake transmitter.
+ */
+export class MarketoClient {
+	constructor(private readonly parts: MarketoClientParts) {}
+
+	async request<T = Record<string, unknown>>(request: MarketoRequest): Promise<MarketoResponse<T>> {
+		const wire = toWireRequest(this.parts.instanceBase, request);
+		const retriesByKey = new Map<string, number>();
+		for (;;) {
+			const verdict = await this.attempt(wire);
+			if (verdict.done) return verdict.body as MarketoResponse<T>;
+			const { key, rule, error } = verdict;
+			const retries = retriesByKey.get(key) ?? 0;
+			if (!rule.notExecuted && !isIdempotent(request)) {
+				throw new OutcomeUnknownError(error.message, error.details);
+			}
+			if (retries >= rule.maxRetries) throw error;
+			retriesByKey.set(key, retries + 1);
+			if (rule.recovery === 'backoff' || rule.recovery === 'waitForRoom') {
+				await this.parts.clock.sleep(backoffDelay(rule, retries, this.parts.clock.random));
+			}
+		}
+	}
+
+	private async attempt(wire: WireRequest): Promise<Verdict> {
+		const { throttle, tokens, transmitter } = this.parts;
+		const token = await tokens.tokenForRequest();
+		const carriesRenewal = token === '';
+		const acquired = await settle(throttle.acquire());
+		if (!acquired.ok) {
+			if (carriesRenewal) tokens.renewalFinished(undefined, acquired.error as Error);
+			throw acquired.error;
+		}
+		const sent = await settle(transmitter.send(wire, token));
+		acquired.value.release();
+		if (sent.ok) {
+			if (carriesRenewal) tokens.renewalFinished(sent.value.grant);
+			return this.judge(sent.value.response, sent.value.grant?.token ?? token);
+		}
+		const failure = sent.error;
+		if (!(failure instanceof TransmitError)) {
+			if (carriesRenewal) tokens.renewalFinished(undefined, failure as Error);
+			throw failure;
+		}
+		if (carriesRenewal) tokens.renewalFinished(failure.renewedToken, failure);
+		if (failure.kind === 'tokenExchange') throw new MarketoApiError(failure.message);
+		const key = failure.kind === 'notSent' ? 'NETWORK NOT SENT' : 'NETWORK OUTCOME UNKNOWN';
+		const rule = ruleFor(key);
+		return { done: false, key, rule, error: new MarketoApiError(`${rule.meaning}: ${failure.message}`) };
+	}
+
+	private judge(response: WireResponse, tokenUsed: string): Verdict {
+		const envelope = asEnvelope(response.body);
+		if (response.status === 200 && envelope) {
+			if (envelope.success) return { done: true, body: envelope };
+			const first = envelope.errors?.[0];
+			const key = String(first?.code ?? 'unknown');
+			const rule = ruleFor(key);
+			if (rule.recovery === 'renewToken') this.parts.tokens.reject(tokenUsed);
+			if (rule.recovery === 'stopUntilReset') throw this.parts.throttle.markQuotaExhausted();
+			const error = new MarketoApiError(describeRefusal(key, rule, first?.message), {
+				code: key,
+				requestId: envelope.requestId,
+				hint: rule.hint,
+			});
+			return { done: false, key, rule, error };
+		}
+		if (response.status === 413) throw new PayloadTooLargeError();
+		const key = `HTTP ${response.status}`;
+		const rule = ruleFor(key);
+		const error = new MarketoApiError(describeHttpFailure(response.status, response.body), {
+			httpStatus: response.status,
+			hint: rule.hint,
+		});
+		return { done: false, key, rule, error };
+	}
+}
