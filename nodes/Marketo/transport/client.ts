@@ -96,7 +96,7 @@ export class MarketoClient {
 			if (retries >= rule.maxRetries) throw error;
 			retriesByKey.set(key, retries + 1);
 			if (rule.recovery === 'backoff' || rule.recovery === 'waitForRoom') {
-				await this.parts.clock.sleep(backoffDelay(rule, retries, this.parts.clock.random));
+				await this.parts.clock.sleep(backoffDelay(rule, retries, () => this.parts.clock.random()));
 			}
 		}
 	}
