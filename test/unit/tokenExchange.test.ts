@@ -49,7 +49,7 @@ describe('client-credentials exchange', () => {
 		const failure = Object.assign(new Error(`Request failed: POST ...?client_secret=${credentials.clientSecret}`), {
 			response: { status: 401, data: { error: 'unauthorized' } },
 		});
-		const error = await exchangeClientCredentials(async () => Promise.reject(failure), credentials, clockAt(0)).catch((e: Error) => e);
+		const error = (await exchangeClientCredentials(async () => Promise.reject(failure), credentials, clockAt(0)).catch((e: Error) => e)) as Error;
 		expect(error.message).toMatch(/rejected the Client ID or Client Secret/);
 		expect(JSON.stringify(error)).not.toContain(credentials.clientSecret);
 		expect(error.message).not.toContain(credentials.clientSecret);
