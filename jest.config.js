@@ -7,4 +7,5 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
 	},
 	testTimeout: 60_000,
+	reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 };

@@ -1,0 +1,118 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RecordedCall } from './types';
+
+/** One HTTP request/response pair, with the call it is recorded as. */
+export class Exchange {
+	/** Media type of the body, lower case, without parameters. */
+	readonly contentType: string;
+	/** True when the body claimed JSON but did not parse. */
+	invalidJson = false;
+
+	constructor(
+		readonly call: RecordedCall,
+		private readonly req: IncomingMessage,
+		private readonly res: ServerResponse,
+	) {
+		this.contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	}
+
+	/** Parameters as a route sees them: the query, plus the form fields of a POST _method=GET. */
+	get params(): Record<string, string> {
+		const { method, effectiveMethod, query, body } = this.call;
+		const params: Record<string, string> =
+			method !== effectiveMethod && isRecord(body) ? { ...query, ...(body as Record<string, string>) } : { ...query };
+		delete params._method;
+		return params;
+	}
+
+	/** Reads the whole body, counting its bytes; keeps it only if it is within `maxBytes`. */
+	async readBody(maxBytes: number): Promise<void> {
+		const chunks: Buffer[] = [];
+		let bytes = 0;
+		for await (const chunk of this.req as AsyncIterable<Buffer>) {
+			bytes += chunk.length;
+			if (bytes <= maxBytes) chunks.push(chunk);
+		}
+		this.call.bodyBytes = bytes;
+		if (bytes === 0 || bytes > maxBytes) return;
+		const text = Buffer.concat(chunks).toString('utf8');
+		this.call.body = this.parse(text);
+		this.call.effectiveMethod = this.effectiveMethod();
+	}
+
+	json(status: number, payload: object): void {
+		this.send(status, 'application/json;charset=UTF-8', JSON.stringify(payload));
+	}
+
+	text(status: number, text: string): void {
+		this.send(status, 'text/plain;charset=UTF-8', text);
+	}
+
+	/** Destroys the socket: the client sees the connection close without an answer. */
+	drop(): void {
+		this.call.endedAt = Date.now();
+		this.req.socket.destroy();
+	}
+
+	private send(status: number, contentType: string, text: string): void {
+		this.call.httpStatus = status;
+		this.call.endedAt = Date.now();
+		this.res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+		this.res.end(text);
+	}
+
+	private parse(text: string): unknown {
+		if (this.contentType === 'application/json') {
+			try {
+				return JSON.parse(text);
+			} catch {
+				this.invalidJson = true;
+				return text;
+			}
+		}
+		if (this.contentType === 'application/x-www-form-urlencoded') return toRecord(new URLSearchParams(text));
+		return text;
+	}
+
+	// Marketo's escape hatch for long URIs: POST the query string as a form body, with _method=GET.
+	private effectiveMethod(): string {
+		const { method, query, body } = this.call;
+		if (method !== 'POST') return method;
+		const isForm = this.contentType === 'application/x-www-form-urlencoded' && isRecord(body);
+		if (query._method?.toUpperCase() === 'GET' || (isForm && String(body._method).toUpperCase() === 'GET')) return 'GET';
+		return method;
+	}
+}
+
+/** The call as it is known on arrival, before its body is read. */
+export function callOnArrival(req: IncomingMessage, seq: number): RecordedCall {
+	const rawUrl = req.url ?? '/';
+	const queryAt = rawUrl.indexOf('?');
+	const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
+	const query = toRecord(new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1)));
+	const method = req.method ?? 'GET';
+	return {
+		seq,
+		kind: path === '/identity' || path.startsWith('/identity/') ? 'identity' : 'api',
+		method,
+		effectiveMethod: method === 'POST' && query._method?.toUpperCase() === 'GET' ? 'GET' : method,
+		path,
+		query,
+		body: undefined,
+		uriBytes: Buffer.byteLength(rawUrl),
+		bodyBytes: 0,
+		authorization: req.headers.authorization,
+		startedAt: Date.now(),
+	};
+}
+
+// A repeated parameter is read as one comma-separated list, the form Marketo documents.
+function toRecord(params: URLSearchParams): Record<string, string> {
+	const values = new Map<string, string>();
+	for (const [key, value] of params) values.set(key, values.has(key) ? `${values.get(key)},${value}` : value);
+	return Object.fromEntries(values);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

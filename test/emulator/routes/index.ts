@@ -1,0 +1,7 @@
+import { describeRoutes } from './describe';
+import { leadRoutes } from './leads';
+import type { Route } from './route';
+import { statsRoutes } from './stats';
+
+/** Every endpoint the emulator serves. A new endpoint is a new entry here. */
+export const ROUTES: readonly Route[] = [...leadRoutes, ...describeRoutes, ...statsRoutes];
