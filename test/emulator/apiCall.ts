@@ -56,6 +56,7 @@ export async function serveApiCall(exchange: Exchange, state: EmulatorState): Pr
 
 		const { status, envelope } = execute(exchange, state);
 		if (!countsTowardLimits(envelope.errors[0]?.code)) state.ledger.refund(call);
+		if (fault !== undefined && 'expireTokensAfter' in fault) state.tokens.expireAll(Date.now());
 		if (fault !== undefined && 'drop' in fault) exchange.drop();
 		else answer(exchange, state, status, envelope);
 	} finally {

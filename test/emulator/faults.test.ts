@@ -141,3 +141,15 @@ describe('injected faults', () => {
 		).rejects.toMatchObject({ code: expect.stringMatching(/^UND_ERR_SOCKET$|^ECONNRESET$/) });
 	});
 });
+
+describe('expireTokensAfter', () => {
+	it('serves the call, then every token answers 602', async () => {
+		const emulator = await startEmulator();
+		const token = await tokenFor(emulator);
+		emulator.inject({ on: 1, expireTokensAfter: true });
+		const first = await send(emulator, 'GET', '/rest/v1/leads/describe.json', { token });
+		expect(first.body.success).toBe(true);
+		const second = await send(emulator, 'GET', '/rest/v1/leads/describe.json', { token });
+		expect(second.body.errors?.[0]?.code).toBe('602');
+	});
+});

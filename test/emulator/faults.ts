@@ -42,5 +42,6 @@ export function describeFault(fault: Fault): string {
 	if ('respondWithCode' in fault) return `respondWithCode ${fault.respondWithCode}`;
 	if ('httpStatus' in fault) return `httpStatus ${fault.httpStatus}`;
 	if ('delayMs' in fault) return `delayMs ${fault.delayMs}`;
+	if ('expireTokensAfter' in fault) return 'expireTokensAfter';
 	return `drop ${fault.drop}`;
 }

@@ -51,7 +51,9 @@ export type FaultEffect =
 	| { respondWithCode: string; message?: string }
 	| { httpStatus: number; body?: string }
 	| { delayMs: number }
-	| { drop: 'beforeExecuting' | 'afterExecuting' };
+	| { drop: 'beforeExecuting' | 'afterExecuting' }
+	/** Served normally; then every issued token is expired, as if its lifetime ended between two calls. */
+	| { expireTokensAfter: true };
 
 export type Fault = {
 	/** apiSeq number (the first call it may hit), or a predicate. */

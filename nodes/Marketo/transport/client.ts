@@ -103,18 +103,19 @@ export class MarketoClient {
 
 	private async attempt(wire: WireRequest): Promise<Verdict> {
 		const { throttle, tokens, transmitter } = this.parts;
-		const token = await tokens.tokenForRequest();
-		const carriesRenewal = token === '';
-		const acquired = await settle(throttle.acquire());
-		if (!acquired.ok) {
-			if (carriesRenewal) tokens.renewalFinished(undefined, acquired.error as Error);
-			throw acquired.error;
+		// Permit first, token second: a token picked before a long wait for the window could expire meanwhile.
+		const permit = await throttle.acquire();
+		const token = await settle(tokens.tokenForRequest());
+		if (!token.ok) {
+			permit.release();
+			throw token.error;
 		}
-		const sent = await settle(transmitter.send(wire, token));
-		acquired.value.release();
+		const carriesRenewal = token.value === '';
+		const sent = await settle(transmitter.send(wire, token.value));
+		permit.release();
 		if (sent.ok) {
 			if (carriesRenewal) tokens.renewalFinished(sent.value.grant);
-			return this.judge(sent.value.response, sent.value.grant?.token ?? token);
+			return this.judge(sent.value.response, sent.value.grant?.token ?? token.value);
 		}
 		const failure = sent.error;
 		if (!(failure instanceof TransmitError)) {
