@@ -5,3 +5,5 @@ export { runWorkflow } from './run-workflow';
 export type { RunWorkflowOptions, WorkflowRunResult } from './run-workflow';
 export { START_NODE_TYPE, HarnessCredentialTypes, HarnessNodeTypes } from './types-registry';
 export { bypassProxyForLoopback } from './environment';
+export { loadOptions } from './load-options';
+export type { LoadOptionsRequest } from './load-options';

@@ -104,6 +104,35 @@ function buildResult(run: IRun, executionOrder: string[]): WorkflowRunResult {
 	};
 }
 
+/** What the CLI's `WorkflowExecuteAdditionalData.getBase` gives a run, minus what needs a database. */
+export function buildAdditionalData(
+	credentialsHelper: HarnessCredentialsHelper,
+	executionId: string,
+	hooks: ExecutionLifecycleHooks | undefined,
+	settings: IWorkflowSettings,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		...(hooks ? { hooks } : {}),
+		restApiUrl: `${BASE_URL}rest`,
+		instanceBaseUrl: BASE_URL,
+		formWaitingBaseUrl: `${BASE_URL}form-waiting`,
+		webhookBaseUrl: `${BASE_URL}webhook`,
+		webhookWaitingBaseUrl: `${BASE_URL}webhook-waiting`,
+		webhookTestBaseUrl: `${BASE_URL}webhook-test`,
+		variables: {},
+		workflowSettings: settings,
+		externalSecretsProxy: Container.get(ExternalSecretsProxy),
+		setExecutionStatus: () => {},
+		logAiEvent: () => {},
+		executeWorkflow: async () => notAvailable('Executing sub-workflows'),
+		getRunExecutionData: async () => undefined,
+		startRunnerTask: async () => notAvailable('The task runner (Code node)'),
+	};
+}
+
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRunResult> {
 	ensureEnvironment();
 
@@ -167,26 +196,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		executionOrder.push(nodeName);
 	});
 
-	const additionalData: IWorkflowExecuteAdditionalData = {
-		credentialsHelper,
-		executionId,
-		currentNodeExecutionIndex: 0,
-		hooks,
-		restApiUrl: `${BASE_URL}rest`,
-		instanceBaseUrl: BASE_URL,
-		formWaitingBaseUrl: `${BASE_URL}form-waiting`,
-		webhookBaseUrl: `${BASE_URL}webhook`,
-		webhookWaitingBaseUrl: `${BASE_URL}webhook-waiting`,
-		webhookTestBaseUrl: `${BASE_URL}webhook-test`,
-		variables: {},
-		workflowSettings: settings,
-		externalSecretsProxy: Container.get(ExternalSecretsProxy),
-		setExecutionStatus: () => {},
-		logAiEvent: () => {},
-		executeWorkflow: async () => notAvailable('Executing sub-workflows'),
-		getRunExecutionData: async () => undefined,
-		startRunnerTask: async () => notAvailable('The task runner (Code node)'),
-	};
+	const additionalData = buildAdditionalData(credentialsHelper, executionId, hooks, settings);
 
 	const workflowExecute = new WorkflowExecute(additionalData, mode);
 	let run: IRun;

@@ -3,7 +3,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { MarketoApi } from '../../credentials/MarketoApi.credentials';
 import { Marketo } from '../../nodes/Marketo/Marketo.node';
 import { MarketoEmulator, type EmulatorOptions } from '../emulator';
-import { CredentialStore, runWorkflow, START_NODE_TYPE, type WorkflowRunResult } from '../harness';
+import { CredentialStore, loadOptions, runWorkflow, START_NODE_TYPE, type WorkflowRunResult } from '../harness';
 
 export const MARKETO_NODE = 'Marketo';
 export const CREDENTIAL_ID = 'cred-1';
@@ -92,4 +92,17 @@ export const upsertFromItems = (action = 'createOrUpdate'): INodeParameters => (
 
 export function callsTo(emulator: MarketoEmulator, method: string, path: string) {
 	return emulator.apiCalls().filter((call) => call.effectiveMethod === method && call.path === path);
+}
+
+/** Opens one of the node's dropdowns, as the editor does. */
+export async function dropdown(method: string, store: CredentialStore, parameters: INodeParameters = {}) {
+	return await loadOptions({
+		nodeTypeName: 'n8n-nodes-marketo.marketo',
+		nodeType: new Marketo(),
+		credentialTypes: [new MarketoApi()],
+		credentials: store,
+		parameters,
+		nodeCredentials: { marketoApi: { id: CREDENTIAL_ID, name: 'Marketo (emulator)' } },
+		method,
+	});
 }
