@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as lead from './actions/lead/Lead.resource';
+import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
-import * as usage from './actions/usage/Usage.resource';
 import * as loadOptions from './methods/loadOptions';
 
 export class Marketo implements INodeType {
@@ -27,14 +26,10 @@ export class Marketo implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Lead', value: 'lead' },
-					{ name: 'Usage', value: 'usage' },
-				],
+				options: RESOURCES.map(({ name, value }) => ({ name, value })),
 				default: 'lead',
 			},
-			...lead.description,
-			...usage.description,
+			...RESOURCES.flatMap((resource) => resource.description),
 		],
 	};
 

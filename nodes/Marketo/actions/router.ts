@@ -5,14 +5,7 @@ import { ItemInputError, RecordRejectedError, type ItemOutcome } from '../helper
 import { toNodeApiError } from '../transport';
 import { MarketoApiError } from '../transport/errors';
 import { DailyBudgetExhaustedError } from '../transport/throttle';
-import { leadOperations } from './lead/Lead.resource';
-import type { MarketoOperation } from './operation';
-import { usageOperations } from './usage/Usage.resource';
-
-const operationsByResource: Record<string, Record<string, MarketoOperation>> = {
-	lead: leadOperations,
-	usage: usageOperations,
-};
+import { RESOURCES } from './resources';
 
 function toNodeError(ctx: IExecuteFunctions, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
@@ -41,7 +34,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = operationsByResource[resource]?.[operationName];
+	const operation = RESOURCES.find((entry) => entry.value === resource)?.operations[operationName];
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
 	}

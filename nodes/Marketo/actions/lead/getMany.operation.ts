@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { forOperation } from '../../helpers/displayOptions';
 import { lookupLeads, lookupOutcome } from '../../helpers/leadLookup';
 import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
+import { readLimit, returnAllOrLimit } from '../../helpers/pagingProperties';
 import { splitValues } from '../../helpers/validation';
 import { groupBy, readInputs } from '../inputs';
 import { leadFieldsProperty, readFields } from './common';
@@ -27,22 +28,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'jane@example.com, joe@example.com',
 		description: 'Values to match, separated by commas. Values from many items are sent together, 300 per call.',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimit,
 	leadFieldsProperty,
 ];
 
@@ -52,12 +38,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const { inputs, invalid } = readInputs(this, items, (itemIndex) => {
 		const values = splitValues(this.getNodeParameter('filterValues', itemIndex));
 		if (values.length === 0) throw new ItemInputError(itemIndex, 'Filter Values', 'is empty; enter at least one value to match');
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		return {
 			filterType: String(this.getNodeParameter('filterType', itemIndex)),
 			fields: readFields(this.getNodeParameter('fields', itemIndex, [])),
 			values,
-			limit: returnAll ? undefined : Number(this.getNodeParameter('limit', itemIndex, 50)),
+			limit: readLimit(this, itemIndex),
 		};
 	});
 	const outcomes = [...invalid];

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { readInputs } from '../actions/inputs';
+import { failed, succeeded, type ItemOutcome } from './outcomes';
+
+/**
+ * For operations Marketo has no batch endpoint for: read and check every item's input first
+ * (bad input stops the node before any call), then make each item's call. Calls run side by
+ * side; the transport's throttle decides how many fly at once. A failed call fails its item only.
+ */
+export async function eachItem<T>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	read: (itemIndex: number) => T,
+	call: (input: T, itemIndex: number) => Promise<IDataObject[]>,
+): Promise<ItemOutcome[]> {
+	const { inputs, invalid } = readInputs(ctx, items, read);
+	const done = await Promise.all(
+		inputs.map(async ({ itemIndex, input }) => {
+			try {
+				return succeeded(itemIndex, ...(await call(input, itemIndex)));
+			} catch (error) {
+				return failed(itemIndex, error as Error);
+			}
+		}),
+	);
+	return [...invalid, ...done];
+}
