@@ -1,0 +1,3 @@
+// Searchable lists behind resource locators ("From list" mode). Each resource's search lives in
+// its own file under methods/ and is re-exported here.
+export {};
