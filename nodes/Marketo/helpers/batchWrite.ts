@@ -25,15 +25,17 @@ export interface BatchWriteSpec<R> {
 
 const REJECTED_STATUSES = new Set(['skipped', 'failed']);
 
-function outcomeOf<R>(entry: BatchEntry<R>, result: RecordResult | undefined): ItemOutcome {
-	if (!result) {
-		return failed(entry.itemIndex, new RecordRejectedError(entry.itemIndex, 'returned no result for', []));
-	}
+/** Marketo's verdict on one record: the item's error when it was skipped, else the record without reasons. */
+export function recordVerdict(itemIndex: number, result: RecordResult | undefined): RecordRejectedError | IDataObject {
+	if (!result) return new RecordRejectedError(itemIndex, 'returned no result for', []);
 	const { reasons, ...record } = result;
-	if (REJECTED_STATUSES.has(String(result.status))) {
-		return failed(entry.itemIndex, new RecordRejectedError(entry.itemIndex, String(result.status), reasons ?? []));
-	}
-	return succeeded(entry.itemIndex, record);
+	if (REJECTED_STATUSES.has(String(result.status))) return new RecordRejectedError(itemIndex, String(result.status), reasons ?? []);
+	return record;
+}
+
+function outcomeOf<R>(entry: BatchEntry<R>, result: RecordResult | undefined): ItemOutcome {
+	const verdict = recordVerdict(entry.itemIndex, result);
+	return verdict instanceof RecordRejectedError ? failed(entry.itemIndex, verdict) : succeeded(entry.itemIndex, verdict);
 }
 
 async function sendBatch<R>(ctx: MarketoContext, entries: Array<BatchEntry<R>>, spec: BatchWriteSpec<R>): Promise<ItemOutcome[]> {

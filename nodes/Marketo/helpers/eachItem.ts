@@ -26,3 +26,9 @@ export async function eachItem<T>(
 	);
 	return [...invalid, ...done];
 }
+
+/** For answers that are the same for every item (describe, usage, partitions): one call per run, every item gets the rows. */
+export async function onceForAllItems(items: INodeExecutionData[], fetch: () => Promise<IDataObject[]>): Promise<ItemOutcome[]> {
+	const rows = await fetch();
+	return items.map((_item, itemIndex) => succeeded(itemIndex, ...rows));
+}

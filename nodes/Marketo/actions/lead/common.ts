@@ -10,6 +10,16 @@ export const leadFieldsProperty: INodeProperties = {
 		'Lead fields to return. Leave empty for ID, email, first name, last name, created and updated dates. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
+export const leadIdProperty = (description: string): INodeProperties => ({
+	displayName: 'Lead ID',
+	name: 'leadId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '318581',
+	description,
+});
+
 export function readFields(value: unknown): string[] {
 	return Array.isArray(value) ? value.map(String).filter(Boolean) : String(value ?? '').split(',').map((f) => f.trim()).filter(Boolean);
 }

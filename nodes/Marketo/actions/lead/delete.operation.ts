@@ -6,17 +6,10 @@ import type { ItemOutcome } from '../../helpers/outcomes';
 import { parseMarketoId } from '../../helpers/validation';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
 import { readInputs } from '../inputs';
+import { leadIdProperty } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Lead ID',
-		name: 'leadId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '318581',
-		description: 'The Marketo ID of the lead to delete',
-	},
+	leadIdProperty('The Marketo ID of the lead to delete'),
 ];
 
 export const description = forOperation('lead', 'delete', properties);

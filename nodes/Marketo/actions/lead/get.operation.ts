@@ -5,18 +5,10 @@ import { lookupLeads, lookupOutcome } from '../../helpers/leadLookup';
 import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
 import { parseMarketoId } from '../../helpers/validation';
 import { groupBy, readInputs } from '../inputs';
-import { leadFieldsProperty, readFields } from './common';
+import { leadFieldsProperty, leadIdProperty, readFields } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Lead ID',
-		name: 'leadId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '318581',
-		description: 'The Marketo ID of the lead',
-	},
+	leadIdProperty('The Marketo ID of the lead'),
 	leadFieldsProperty,
 ];
 

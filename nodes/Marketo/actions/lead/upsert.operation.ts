@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { writeInBatches } from '../../helpers/batchWrite';
 import { forOperation } from '../../helpers/displayOptions';
-import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
-import { assertEmailShape, assertScalarFields, requirePresent, type Scalar } from '../../helpers/validation';
+import type { ItemOutcome } from '../../helpers/outcomes';
+import { assertEmailShape, requirePresent, type Scalar } from '../../helpers/validation';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
 import { groupBy, readInputs } from '../inputs';
+import { leadRecordProperties, readLeadRecord } from './leadRecord';
 
 const SYNC_ACTIONS = [
 	{ name: 'Create or Update', value: 'createOrUpdate', description: 'Update the lead that matches the lookup field, or create it' },
@@ -25,52 +26,7 @@ const properties: INodeProperties[] = [
 		options: SYNC_ACTIONS,
 		default: 'createOrUpdate',
 	},
-	{
-		displayName: 'Fields to Send',
-		name: 'fieldsToSend',
-		type: 'options',
-		options: [
-			{ name: 'Map Each Field Below', value: 'defineBelow' },
-			{ name: 'Auto-Map Input Data', value: 'autoMapInputData', description: "Send each item's JSON fields as lead fields (names must be Marketo REST field names)" },
-		],
-		default: 'defineBelow',
-	},
-	{
-		displayName: 'Fields',
-		name: 'fieldValues',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { fieldsToSend: ['defineBelow'] } },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getWritableLeadFields' },
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Inputs to Ignore',
-		name: 'inputsToIgnore',
-		type: 'string',
-		default: '',
-		placeholder: 'internalNote, rowNumber',
-		description: 'Item fields not to send, separated by commas',
-		displayOptions: { show: { fieldsToSend: ['autoMapInputData'] } },
-	},
+	...leadRecordProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -107,28 +63,11 @@ interface SyncInput {
 	record: Record<string, Scalar>;
 }
 
-function readRecord(ctx: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): IDataObject {
-	if (ctx.getNodeParameter('fieldsToSend', itemIndex) === 'autoMapInputData') {
-		const ignored = new Set(String(ctx.getNodeParameter('inputsToIgnore', itemIndex, '')).split(',').map((f) => f.trim()));
-		return Object.fromEntries(Object.entries(item.json).filter(([field]) => !ignored.has(field)));
-	}
-	const rows = (ctx.getNodeParameter('fieldValues.field', itemIndex, []) as Array<{ name: string; value: unknown }>) ?? [];
-	const record: IDataObject = {};
-	rows.forEach((row, position) => {
-		if (!row.name) throw new ItemInputError(itemIndex, `Fields > Field ${position + 1}`, 'has no field name; pick a lead field');
-		record[row.name] = row.value as IDataObject[string];
-	});
-	return record;
-}
-
 function readSyncInput(ctx: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): SyncInput {
 	const action = String(ctx.getNodeParameter('action', itemIndex));
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const lookupField = String(options.lookupField || 'email');
-	const record = assertScalarFields(itemIndex, readRecord(ctx, item, itemIndex));
-	if (Object.keys(record).length === 0) {
-		throw new ItemInputError(itemIndex, 'Fields', 'no lead fields to send; add fields or map input data');
-	}
+	const record = readLeadRecord(ctx, item, itemIndex);
 	if (action !== 'createDuplicate') {
 		requirePresent(itemIndex, lookupField, record[lookupField], `Marketo matches leads on the lookup field "${lookupField}"`);
 	}
