@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { CRM_OBJECT_RESOURCES } from './crmObject/CrmObject.resource';
+import * as campaign from './campaign/Campaign.resource';
+import * as customApiCall from './customApiCall/CustomApiCall.resource';
+import { CUSTOM_OBJECT_RESOURCE } from './customObject/CustomObject.resource';
 import * as lead from './lead/Lead.resource';
 import type { MarketoOperation } from './operation';
+import * as staticList from './staticList/StaticList.resource';
 import * as usage from './usage/Usage.resource';
 
 export interface MarketoResource {
@@ -16,5 +21,10 @@ export interface MarketoResource {
 /** Every resource of the Marketo node, in selector order. Adding a resource = adding a line here. */
 export const RESOURCES: MarketoResource[] = [
 	{ name: 'Lead', value: 'lead', description: lead.description, operations: lead.leadOperations },
+	{ name: 'Campaign', value: 'campaign', description: campaign.description, operations: campaign.campaignOperations },
+	...CRM_OBJECT_RESOURCES,
+	CUSTOM_OBJECT_RESOURCE,
+	{ name: 'Custom API Call', value: 'customApiCall', description: customApiCall.description, operations: customApiCall.customApiCallOperations },
+	{ name: 'Static List', value: 'staticList', description: staticList.description, operations: staticList.staticListOperations },
 	{ name: 'Usage', value: 'usage', description: usage.description, operations: usage.usageOperations },
 ];

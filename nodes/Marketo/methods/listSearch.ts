@@ -1,3 +1,5 @@
 // Searchable lists behind resource locators ("From list" mode). Each resource's search lives in
 // its own file under methods/ and is re-exported here.
 export {};
+export { searchCampaigns, searchRequestableCampaigns } from './campaigns';
+export { searchStaticLists } from './staticLists';

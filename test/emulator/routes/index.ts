@@ -1,8 +1,12 @@
+import { campaignRoutes } from './campaigns';
+import { crmObjectRoutes } from './crmObjects';
+import { customObjectRoutes } from './customObjects';
 import { describeRoutes } from './describe';
 import { leadActionRoutes } from './leadActions';
 import { leadRoutes } from './leads';
+import { listRoutes } from './lists';
 import type { Route } from './route';
 import { statsRoutes } from './stats';
 
 /** Every endpoint the emulator serves. A new endpoint is a new entry here. */
-export const ROUTES: readonly Route[] = [...leadRoutes, ...leadActionRoutes, ...describeRoutes, ...statsRoutes];
+export const ROUTES: readonly Route[] = [...leadRoutes, ...leadActionRoutes, ...describeRoutes, ...statsRoutes, ...crmObjectRoutes, ...customObjectRoutes, ...listRoutes, ...campaignRoutes];

@@ -23,7 +23,7 @@ export interface RouteAnswer {
 }
 
 export interface Route {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'DELETE';
 	/** e.g. '/rest/v1/lead/{leadId}.json' */
 	path: string;
 	/** A POST route that reads a JSON body: other content types answer 612, broken JSON 609. */

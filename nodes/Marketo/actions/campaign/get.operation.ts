@@ -1,0 +1,4 @@
+import { getOperation } from '../staticList/recordOperations';
+import { CAMPAIGN } from './common';
+
+export const { description, execute } = getOperation(CAMPAIGN);

@@ -1,0 +1,4 @@
+import { getManyOperation } from '../staticList/recordOperations';
+import { CAMPAIGN } from './common';
+
+export const { description, execute } = getManyOperation(CAMPAIGN);
