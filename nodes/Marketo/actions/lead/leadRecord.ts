@@ -1,77 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { ItemInputError } from '../../helpers/outcomes';
-import { assertScalarFields, type Scalar } from '../../helpers/validation';
+import { EXPRESSION_HINT, readRecordFields, recordFieldProperties } from '../../helpers/recordFields';
 
-/** How an item becomes a lead record: fields mapped in the UI, or the item's own JSON. */
-export const leadRecordProperties: INodeProperties[] = [
-	{
-		displayName: 'Fields to Send',
-		name: 'fieldsToSend',
-		type: 'options',
-		options: [
-			{ name: 'Map Each Field Below', value: 'defineBelow' },
-			{ name: 'Auto-Map Input Data', value: 'autoMapInputData', description: "Send each item's JSON fields as lead fields (names must be Marketo REST field names)" },
-		],
-		default: 'defineBelow',
-	},
-	{
-		displayName: 'Fields',
-		name: 'fieldValues',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { fieldsToSend: ['defineBelow'] } },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getWritableLeadFields' },
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Inputs to Ignore',
-		name: 'inputsToIgnore',
-		type: 'string',
-		default: '',
-		placeholder: 'internalNote, rowNumber',
-		description: 'Item fields not to send, separated by commas',
-		displayOptions: { show: { fieldsToSend: ['autoMapInputData'] } },
-	},
-];
+export const leadRecordProperties = recordFieldProperties('lead', { loadOptionsMethod: 'getWritableLeadFields' });
 
-function readFieldValues(ctx: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): IDataObject {
-	if (ctx.getNodeParameter('fieldsToSend', itemIndex) === 'autoMapInputData') {
-		const ignored = new Set(String(ctx.getNodeParameter('inputsToIgnore', itemIndex, '')).split(',').map((f) => f.trim()));
-		return Object.fromEntries(Object.entries(item.json).filter(([field]) => !ignored.has(field)));
-	}
-	const rows = (ctx.getNodeParameter('fieldValues.field', itemIndex, []) as Array<{ name: string; value: unknown }>) ?? [];
-	const record: IDataObject = {};
-	rows.forEach((row, position) => {
-		if (!row.name) throw new ItemInputError(itemIndex, `Fields > Field ${position + 1}`, 'has no field name; pick a lead field');
-		record[row.name] = row.value as IDataObject[string];
-	});
-	return record;
-}
+export const readLeadRecord = readRecordFields;
 
-/** The item's lead record, checked: scalar values only, at least one field. */
-export function readLeadRecord(ctx: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): Record<string, Scalar> {
-	const record = assertScalarFields(itemIndex, readFieldValues(ctx, item, itemIndex));
-	if (Object.keys(record).length === 0) {
-		throw new ItemInputError(itemIndex, 'Fields', 'no lead fields to send; add fields or map input data');
-	}
-	return record;
-}
+export const lookupFieldOption: INodeProperties = {
+	displayName: 'Lookup Field Name or ID',
+	name: 'lookupField',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getLeadFilterTypes' },
+	default: 'email',
+	description: `Field that identifies an existing lead (Marketo defaults to email). ${EXPRESSION_HINT}.`,
+};

@@ -6,7 +6,7 @@ import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
 import { assertEmailShape, requirePresent } from '../../helpers/validation';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
 import { groupBy, readInputs } from '../inputs';
-import { leadRecordProperties, readLeadRecord } from './leadRecord';
+import { leadRecordProperties, lookupFieldOption, readLeadRecord } from './leadRecord';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,15 +25,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Lookup Field Name or ID',
-				name: 'lookupField',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getLeadFilterTypes' },
-				default: 'email',
-				description:
-					'Field that identifies an existing lead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			lookupFieldOption,
 			{ displayName: 'Partition Name', name: 'partitionName', type: 'string', default: '' },
 			{ displayName: 'Program Status', name: 'programStatus', type: 'string', default: '', description: 'Status the leads get in the program, e.g. "Registered"' },
 			{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Shown in the "Push Lead to Marketo" activity' },

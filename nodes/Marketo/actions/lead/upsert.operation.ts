@@ -6,7 +6,7 @@ import type { ItemOutcome } from '../../helpers/outcomes';
 import { assertEmailShape, requirePresent, type Scalar } from '../../helpers/validation';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
 import { groupBy, readInputs } from '../inputs';
-import { leadRecordProperties, readLeadRecord } from './leadRecord';
+import { leadRecordProperties, lookupFieldOption, readLeadRecord } from './leadRecord';
 
 const SYNC_ACTIONS = [
 	{ name: 'Create or Update', value: 'createOrUpdate', description: 'Update the lead that matches the lookup field, or create it' },
@@ -34,15 +34,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Lookup Field Name or ID',
-				name: 'lookupField',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getLeadFilterTypes' },
-				default: 'email',
-				description:
-					'Field that identifies an existing lead (Marketo defaults to email). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			lookupFieldOption,
 			{
 				displayName: 'Partition Name',
 				name: 'partitionName',
