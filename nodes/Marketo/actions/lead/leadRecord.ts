@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { EXPRESSION_HINT, readRecordFields, recordFieldProperties } from '../../helpers/recordFields';
+import { readRecordFields, recordFieldProperties } from '../../helpers/recordFields';
 
 export const leadRecordProperties = recordFieldProperties('lead', { loadOptionsMethod: 'getWritableLeadFields' });
 
@@ -12,5 +12,6 @@ export const lookupFieldOption: INodeProperties = {
 	type: 'options',
 	typeOptions: { loadOptionsMethod: 'getLeadFilterTypes' },
 	default: 'email',
-	description: `Field that identifies an existing lead (Marketo defaults to email). ${EXPRESSION_HINT}.`,
+	description:
+		'Field that identifies an existing lead (Marketo defaults to email). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
