@@ -3,6 +3,8 @@ import { LEAD_ACTION_CONTRACT_SAMPLES } from './leadActionSamples';
 import { CAMPAIGN_CONTRACT_SAMPLES } from './campaigns/contractSamples';
 import { CRM_OBJECT_CONTRACT_SAMPLES } from './crmObjects/contractSamples';
 import { LIST_CONTRACT_SAMPLES } from './lists/contractSamples';
+import { ACTIVITY_CONTRACT_SAMPLES } from './activities/contractSamples';
+import { PROGRAM_CONTRACT_SAMPLES } from './programs/contractSamples';
 import { ROUTES } from './routes';
 import { identity, send, startEmulator, tokenFor, type CallOptions } from './testClient';
 
@@ -72,6 +74,8 @@ const SAMPLES: Record<string, { path: string } & CallOptions> = {
 	...LIST_CONTRACT_SAMPLES,
 	...CAMPAIGN_CONTRACT_SAMPLES,
 	...LEAD_ACTION_CONTRACT_SAMPLES,
+	...ACTIVITY_CONTRACT_SAMPLES,
+	...PROGRAM_CONTRACT_SAMPLES,
 };
 
 describe('contract with the official OpenAPI files', () => {

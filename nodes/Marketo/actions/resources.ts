@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as activity from './activity/Activity.resource';
 import { CRM_OBJECT_RESOURCES } from './crmObject/CrmObject.resource';
 import * as campaign from './campaign/Campaign.resource';
 import * as customApiCall from './customApiCall/CustomApiCall.resource';
 import { CUSTOM_OBJECT_RESOURCE } from './customObject/CustomObject.resource';
 import * as lead from './lead/Lead.resource';
 import type { MarketoOperation } from './operation';
+import * as programMember from './programMember/ProgramMember.resource';
 import * as staticList from './staticList/StaticList.resource';
 import * as usage from './usage/Usage.resource';
 
@@ -21,10 +23,12 @@ export interface MarketoResource {
 /** Every resource of the Marketo node, in selector order. Adding a resource = adding a line here. */
 export const RESOURCES: MarketoResource[] = [
 	{ name: 'Lead', value: 'lead', description: lead.description, operations: lead.leadOperations },
+	{ name: 'Activity', value: 'activity', description: activity.description, operations: activity.activityOperations },
 	{ name: 'Campaign', value: 'campaign', description: campaign.description, operations: campaign.campaignOperations },
 	...CRM_OBJECT_RESOURCES,
 	CUSTOM_OBJECT_RESOURCE,
 	{ name: 'Custom API Call', value: 'customApiCall', description: customApiCall.description, operations: customApiCall.customApiCallOperations },
+	{ name: 'Program Member', value: 'programMember', description: programMember.description, operations: programMember.programMemberOperations },
 	{ name: 'Static List', value: 'staticList', description: staticList.description, operations: staticList.staticListOperations },
 	{ name: 'Usage', value: 'usage', description: usage.description, operations: usage.usageOperations },
 ];

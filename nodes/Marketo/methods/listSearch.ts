@@ -3,3 +3,4 @@
 export {};
 export { searchCampaigns, searchRequestableCampaigns } from './campaigns';
 export { searchStaticLists } from './staticLists';
+export { searchPrograms } from './programs';

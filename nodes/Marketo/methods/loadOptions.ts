@@ -3,3 +3,5 @@
 export { getLeadFields, getLeadFilterTypes, getWritableLeadFields } from './leadFields';
 export { getObjectDedupeFields, getObjectFields, getObjectFilterTypes, getWritableObjectFields } from './crmObjects';
 export { getCustomObjectTypes } from './customObjects';
+export { getActivityTypes, getCustomActivityAttributes, getCustomActivityTypes } from './activities';
+export { getProgramMemberFields, getProgramMemberFilterTypes, getProgramStatuses, getWritableProgramMemberFields } from './programs';

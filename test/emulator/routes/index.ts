@@ -1,3 +1,4 @@
+import { activityRoutes } from './activities';
 import { campaignRoutes } from './campaigns';
 import { crmObjectRoutes } from './crmObjects';
 import { customObjectRoutes } from './customObjects';
@@ -5,8 +6,10 @@ import { describeRoutes } from './describe';
 import { leadActionRoutes } from './leadActions';
 import { leadRoutes } from './leads';
 import { listRoutes } from './lists';
+import { programMemberRoutes } from './programMembers';
+import { programRoutes } from './programs';
 import type { Route } from './route';
 import { statsRoutes } from './stats';
 
 /** Every endpoint the emulator serves. A new endpoint is a new entry here. */
-export const ROUTES: readonly Route[] = [...leadRoutes, ...leadActionRoutes, ...describeRoutes, ...statsRoutes, ...crmObjectRoutes, ...customObjectRoutes, ...listRoutes, ...campaignRoutes];
+export const ROUTES: readonly Route[] = [...leadRoutes, ...leadActionRoutes, ...describeRoutes, ...statsRoutes, ...crmObjectRoutes, ...customObjectRoutes, ...listRoutes, ...campaignRoutes, ...activityRoutes, ...programMemberRoutes, ...programRoutes];

@@ -1,0 +1,49 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { marketoApiRequestRaw, type MarketoContext, type MarketoRequest } from '../../transport';
+import type { Requester } from '../../transport/paging';
+
+/**
+ * The activity feeds (activities, lead changes, deleted leads) start from a paging token that
+ * stands for a datetime. Items that share a start share its token.
+ */
+export class PagingTokens {
+	private readonly bySince = new Map<string, Promise<string>>();
+
+	constructor(private readonly ctx: MarketoContext) {}
+
+	for(sinceDatetime: string): Promise<string> {
+		let token = this.bySince.get(sinceDatetime);
+		if (!token) {
+			token = this.fetch(sinceDatetime);
+			this.bySince.set(sinceDatetime, token);
+		}
+		return token;
+	}
+
+	private async fetch(sinceDatetime: string): Promise<string> {
+		const response = await marketoApiRequestRaw(this.ctx, {
+			method: 'GET',
+			path: '/rest/v1/activities/pagingtoken.json',
+			qs: { sinceDatetime },
+		});
+		if (!response.nextPageToken) throw new Error('Marketo answered Get Paging Token without a token');
+		return response.nextPageToken;
+	}
+}
+
+/**
+ * Pages of an activity feed from `startToken`. Unlike lead lists, every page carries a
+ * `nextPageToken` (the last one's is where a later poll would start): `moreResult` alone says
+ * whether to go on, and a page may be empty while more follow. Tokens travel in the query only;
+ * the transport turns a GET whose URI passes 8 KB into POST `_method=GET`.
+ */
+export async function* feedPages(send: Requester, request: MarketoRequest, startToken: string): AsyncGenerator<IDataObject[]> {
+	let nextPageToken = startToken;
+	for (;;) {
+		const response = await send<IDataObject>({ ...request, qs: { ...request.qs, nextPageToken } });
+		yield response.result ?? [];
+		if (!response.moreResult || !response.nextPageToken) return;
+		nextPageToken = response.nextPageToken;
+	}
+}

@@ -1,0 +1,156 @@
+import { leadField } from '../leads/leadFields';
+import type { LeadStore } from '../leads/LeadStore';
+import { marketoTimestamp } from '../leads/leadValues';
+import { CHANGE_DATA_VALUE, DELETE_LEAD, NEW_LEAD } from './activityTypes';
+import type { FeedPosition } from './feedToken';
+
+export interface ActivityAttribute {
+	name: string;
+	value: unknown;
+	apiName?: string;
+}
+
+/** One field of a Change Data Value activity, as Get Lead Changes returns it. */
+export interface ChangedField {
+	id: number;
+	name: string;
+	newValue: string;
+	oldValue?: string;
+}
+
+/** An activity as Get Lead Activities returns it (Change Data Value ones also carry `fields`). */
+export interface Activity {
+	id: number;
+	marketoGUID: string;
+	leadId: number;
+	activityDate: string;
+	activityTypeId: number;
+	primaryAttributeValueId?: number;
+	primaryAttributeValue?: string;
+	campaignId?: number;
+	attributes: ActivityAttribute[];
+	fields?: ChangedField[];
+}
+
+export type NewActivity = Omit<Activity, 'id' | 'marketoGUID' | 'attributes'> & { attributes?: ActivityAttribute[] };
+
+const SEED_AT = Date.parse('2024-01-08T15:00:00Z');
+const HOUR = 3_600_000;
+
+const feedOrder = (a: Activity, b: Activity) => Date.parse(a.activityDate) - Date.parse(b.activityDate) || a.id - b.id;
+
+/** The activity log of the instance, in feed order: by activity date, then id. */
+export class ActivityStore {
+	private readonly activities: Activity[] = [];
+	private nextId = 1;
+
+	record(activity: NewActivity): Activity {
+		const id = this.nextId++;
+		const stored: Activity = { ...activity, id, marketoGUID: String(id), attributes: activity.attributes ?? [] };
+		const at = this.activities.findIndex((other) => feedOrder(stored, other) < 0);
+		this.activities.splice(at < 0 ? this.activities.length : at, 0, stored);
+		return stored;
+	}
+
+	/** A Change Data Value activity for one or more lead fields. */
+	recordLeadChange(leadId: number, at: number, changes: Array<{ name: string; oldValue?: string; newValue: string }>): Activity {
+		const [first] = changes;
+		const fieldId = (name: string) => leadField(name)?.id ?? 0;
+		return this.record({
+			leadId,
+			activityDate: marketoTimestamp(at),
+			activityTypeId: CHANGE_DATA_VALUE,
+			primaryAttributeValueId: fieldId(first.name),
+			primaryAttributeValue: first.name,
+			attributes: [
+				{ name: 'New Value', value: first.newValue },
+				{ name: 'Old Value', value: first.oldValue ?? null },
+				{ name: 'Reason', value: 'Changed by web service API' },
+				{ name: 'Source', value: 'Web service API' },
+			],
+			fields: changes.map((change) => ({ id: fieldId(change.name), ...change })),
+		});
+	}
+
+	/** A Delete Lead activity, as Get Deleted Leads lists them. */
+	recordDeletedLead(leadId: number, at: number, name: string): Activity {
+		return this.record({
+			leadId,
+			activityDate: marketoTimestamp(at),
+			activityTypeId: DELETE_LEAD,
+			primaryAttributeValueId: leadId,
+			primaryAttributeValue: name,
+			attributes: [{ name: 'Remove from CRM', value: false }],
+		});
+	}
+
+	/** Activities at or after `position`, in feed order. */
+	from(position: FeedPosition): Activity[] {
+		return this.activities.filter((activity) => {
+			const at = Date.parse(activity.activityDate);
+			return at > position.at || (at === position.at && activity.id >= position.id);
+		});
+	}
+
+	all(): Activity[] {
+		return [...this.activities];
+	}
+
+	/** Removes every activity (the demo ones too), for tests that count them. */
+	clear(): void {
+		this.activities.length = 0;
+		this.nextId = 1;
+	}
+}
+
+/** A fresh instance's log: each lead's New Lead activity, a few web and email activities, three deleted leads. */
+function seeded(leads: LeadStore): ActivityStore {
+	const store = new ActivityStore();
+	leads.all().forEach((lead, index) => {
+		const created = Date.parse(lead.createdAt);
+		store.record({
+			leadId: lead.id,
+			activityDate: lead.createdAt,
+			activityTypeId: NEW_LEAD,
+			primaryAttributeValueId: lead.id,
+			primaryAttributeValue: `${lead.firstName ?? ''} ${lead.lastName ?? ''}`.trim(),
+			attributes: [{ name: 'Source Type', value: 'Web service API' }],
+		});
+		if (index >= 10) return;
+		store.record({
+			leadId: lead.id,
+			activityDate: marketoTimestamp(created + HOUR),
+			activityTypeId: 1,
+			primaryAttributeValueId: 31 + (index % 3),
+			primaryAttributeValue: ['pricing.html', 'webinar-2026.html', 'blog/marketing-ops.html'][index % 3],
+			attributes: [{ name: 'Webpage URL', value: `/${['pricing.html', 'webinar-2026.html', 'blog/marketing-ops.html'][index % 3]}` }],
+		});
+		store.record({
+			leadId: lead.id,
+			activityDate: marketoTimestamp(created + 2 * HOUR),
+			activityTypeId: 10,
+			primaryAttributeValueId: 2001,
+			primaryAttributeValue: 'Newsletter - January',
+			campaignId: 3001,
+			attributes: [{ name: 'Device', value: index % 2 ? 'Mobile' : 'Desktop' }],
+		});
+		if (typeof lead.title === 'string') {
+			store.recordLeadChange(lead.id, created + 3 * HOUR, [{ name: 'title', oldValue: 'Marketing Specialist', newValue: lead.title }]);
+		}
+	});
+	[90001, 90002, 90003].forEach((leadId, index) => store.recordDeletedLead(leadId, SEED_AT + (index + 1) * 24 * HOUR, `Former Lead ${index + 1}`));
+	return store;
+}
+
+// Routes see the instance through its LeadStore (one per emulator), so the activity log hangs off it.
+const instances = new WeakMap<LeadStore, ActivityStore>();
+
+/** The activity log of the emulator (or route context) that owns `leads`; seeded from its leads on first use. */
+export function activitiesOf(owner: { readonly leads: LeadStore }): ActivityStore {
+	let store = instances.get(owner.leads);
+	if (store === undefined) {
+		store = seeded(owner.leads);
+		instances.set(owner.leads, store);
+	}
+	return store;
+}
