@@ -163,3 +163,21 @@ describe('MarketoClient', () => {
 		expect(String(wire.body)).toContain('filterType=id&filterValues=10000000%2C10000001');
 	});
 });
+
+describe('paging by position token', () => {
+	it('starts from the caller\'s token and follows nextPageToken while moreResult is true', async () => {
+		const { pagesByToken } = await import('../../nodes/Marketo/transport/paging');
+		const seen: unknown[] = [];
+		const pages = [
+			{ success: true, result: [1, 2], moreResult: true, nextPageToken: 'B' },
+			{ success: true, result: [3], moreResult: false, nextPageToken: 'C' },
+		];
+		const send = async <T>(request: { qs?: Record<string, unknown> }) => (seen.push(request.qs?.nextPageToken), pages.shift()) as never as Promise<T>;
+		const all: number[] = [];
+		for await (const page of pagesByToken<number>(send as never, { method: 'GET', path: '/rest/v1/activities.json', qs: { nextPageToken: 'A' } })) {
+			all.push(...page);
+		}
+		expect(all).toEqual([1, 2, 3]);
+		expect(seen).toEqual(['A', 'B']);
+	});
+});

@@ -13,7 +13,8 @@ export const ASSET_MAX_RETURN = 200;
  * remain; activity feeds always send one and say `moreResult`.
  */
 export async function* pagesByToken<T>(send: Requester, request: MarketoRequest): AsyncGenerator<T[]> {
-	let nextPageToken: string | undefined;
+	// A walk may start from a token the caller already has (activity feeds start from a date token).
+	let nextPageToken = request.qs?.nextPageToken as string | undefined;
 	do {
 		const response = await send<T>({ ...request, qs: { ...request.qs, nextPageToken } });
 		yield response.result ?? [];
