@@ -15,4 +15,11 @@ export const LEAD_ACTION_CONTRACT_SAMPLES: Record<string, { path: string } & Cal
 		json: { formId: 1029, input: [{ leadFormFields: { email: 'form@example.com' }, visitorData: { pageURL: 'https://example.com/' } }] },
 	},
 	'GET /rest/v1/leads/partitions.json': { path: '/rest/v1/leads/partitions.json' },
+	'GET /rest/v1/leads/{leadId}/listMembership.json': { path: '/rest/v1/leads/1/listMembership.json?batchSize=1' },
+	'GET /rest/v1/leads/{leadId}/programMembership.json': { path: '/rest/v1/leads/1/programMembership.json' },
+	'GET /rest/v1/leads/{leadId}/smartCampaignMembership.json': { path: '/rest/v1/leads/1/smartCampaignMembership.json' },
+	'POST /rest/v1/leads/programs/{programId}/status.json': {
+		path: '/rest/v1/leads/programs/1001/status.json',
+		json: { status: 'Registered', input: [{ id: 1 }] },
+	},
 };

@@ -111,3 +111,73 @@ describe('Lead → Describe and Get Partitions', () => {
 		expect(result.output(MARKETO_NODE)[0].json).toMatchObject({ id: 1, name: 'Default' });
 	});
 });
+
+describe('Lead → Change Program Status', () => {
+	it('sets 350 leads\' status in 2 calls; an unknown lead is that item\'s error', async () => {
+		const { emulator, store, ids } = await withLeads(349);
+		const items = [...ids, 999999].map((id) => ({ id }));
+		const result = await runMarketo(
+			{
+				resource: 'lead',
+				operation: 'changeProgramStatus',
+				leadId: '={{ $json.id }}',
+				programId: { __rl: true, mode: 'url', value: 'https://app-ab12.marketo.com/#PG1001A1' },
+				statusName: 'Registered',
+			},
+			{ store, items, continueOnFail: true },
+		);
+		const output = result.output(MARKETO_NODE);
+		expect(output.slice(0, 349).every((item) => item.json.status === 'updated')).toBe(true);
+		expect(output[349].json.error).toMatch(/Item 349: Marketo skipped this record \(1004/);
+		const calls = callsTo(emulator, 'POST', '/rest/v1/leads/programs/1001/status.json');
+		expect(calls.map((call) => (call.body as { input: unknown[] }).input.length)).toEqual([300, 50]);
+		expect(calls[0].body).toMatchObject({ status: 'Registered' });
+	});
+
+	it('names a program URL it cannot read before any call', async () => {
+		const { emulator, store, ids } = await withLeads(1);
+		const result = await runMarketo(
+			{
+				resource: 'lead',
+				operation: 'changeProgramStatus',
+				leadId: String(ids[0]),
+				programId: { __rl: true, mode: 'url', value: '={{ "https://example.com/" }}' },
+				statusName: 'Registered',
+			},
+			{ store },
+		);
+		expect(result.error?.message).toMatch(/Item 0, field "Program"/);
+		expect(emulator.apiCalls()).toHaveLength(0);
+	});
+});
+
+describe('Lead → memberships', () => {
+	it('lists the programs, static lists and smart campaigns a lead belongs to, paged', async () => {
+		const { emulator, store, ids } = await withLeads(1);
+		await runMarketo(
+			{
+				resource: 'lead',
+				operation: 'changeProgramStatus',
+				leadId: String(ids[0]),
+				programId: { __rl: true, mode: 'id', value: '1001' },
+				statusName: 'Registered',
+			},
+			{ store },
+		);
+		const programs = await runMarketo({ resource: 'lead', operation: 'getProgramMemberships', leadId: String(ids[0]), returnAll: true }, { store });
+		expect(programs.output(MARKETO_NODE).map((item) => item.json)).toEqual([
+			expect.objectContaining({ leadId: ids[0], id: 1001, progressionStatus: 'Registered' }),
+		]);
+		const lists = await runMarketo({ resource: 'lead', operation: 'getListMemberships', leadId: String(ids[0]), returnAll: true }, { store });
+		expect(lists.error).toBeUndefined();
+		const campaigns = await runMarketo({ resource: 'lead', operation: 'getSmartCampaignMemberships', leadId: '1', returnAll: true }, { store });
+		expect(campaigns.error).toBeUndefined();
+		expect(callsTo(emulator, 'GET', `/rest/v1/leads/${ids[0]}/programMembership.json`)).toHaveLength(1);
+	});
+
+	it('a lead Marketo does not know is that item\'s error', async () => {
+		const { store } = await withLeads(0);
+		const result = await runMarketo({ resource: 'lead', operation: 'getListMemberships', leadId: '424242', returnAll: true }, { store, continueOnFail: true });
+		expect(result.output(MARKETO_NODE)[0].json.error).toMatch(/1004/);
+	});
+});

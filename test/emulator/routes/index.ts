@@ -4,6 +4,7 @@ import { crmObjectRoutes } from './crmObjects';
 import { customObjectRoutes } from './customObjects';
 import { describeRoutes } from './describe';
 import { leadActionRoutes } from './leadActions';
+import { leadMembershipRoutes } from './leadMemberships';
 import { leadRoutes } from './leads';
 import { listRoutes } from './lists';
 import { programMemberRoutes } from './programMembers';
@@ -12,4 +13,4 @@ import type { Route } from './route';
 import { statsRoutes } from './stats';
 
 /** Every endpoint the emulator serves. A new endpoint is a new entry here. */
-export const ROUTES: readonly Route[] = [...leadRoutes, ...leadActionRoutes, ...describeRoutes, ...statsRoutes, ...crmObjectRoutes, ...customObjectRoutes, ...listRoutes, ...campaignRoutes, ...activityRoutes, ...programMemberRoutes, ...programRoutes];
+export const ROUTES: readonly Route[] = [...leadRoutes, ...leadActionRoutes, ...leadMembershipRoutes, ...describeRoutes, ...statsRoutes, ...crmObjectRoutes, ...customObjectRoutes, ...listRoutes, ...campaignRoutes, ...activityRoutes, ...programMemberRoutes, ...programRoutes];

@@ -6,27 +6,21 @@ import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
 import { parseMarketoId } from '../../helpers/validation';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
 import { groupBy, readInputs } from '../inputs';
+import { programLocator, readProgramId } from '../common/programLocator';
 import { leadIdProperty } from './common';
 
 const properties: INodeProperties[] = [
 	leadIdProperty('The Marketo ID of the lead whose status changes'),
+	programLocator('The program whose status to set'),
 	{
-		displayName: 'Program ID',
-		name: 'programId',
-		type: 'string',
+		displayName: 'Status Name or ID',
+		name: 'statusName',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getProgramStatuses', loadOptionsDependsOn: ['programId.value'] },
 		required: true,
 		default: '',
-		placeholder: '1107',
-		description: 'ID of the program (the digits after PG in the program\'s Marketo URL)',
-	},
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'Registered',
-		description: "A progression status of the program's channel, e.g. Registered, Attended",
+		description:
+			'A progression status of the program\'s channel, e.g. Registered or Attended. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
 
@@ -35,11 +29,11 @@ export const description = forOperation('lead', 'changeProgramStatus', propertie
 /** Leads that share a program and status go together, 300 per call. Setting a status twice is harmless. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<ItemOutcome[]> {
 	const { inputs, invalid } = readInputs(this, items, (itemIndex) => {
-		const status = String(this.getNodeParameter('status', itemIndex)).trim();
-		if (!status) throw new ItemInputError(itemIndex, 'Status', 'is empty; enter a status of the program\'s channel');
+		const status = String(this.getNodeParameter('statusName', itemIndex, '') ?? '').trim();
+		if (!status) throw new ItemInputError(itemIndex, 'Status', "is empty; choose a status of the program's channel");
 		return {
 			leadId: parseMarketoId(itemIndex, 'Lead ID', this.getNodeParameter('leadId', itemIndex)),
-			programId: parseMarketoId(itemIndex, 'Program ID', this.getNodeParameter('programId', itemIndex)),
+			programId: readProgramId(this, itemIndex),
 			status,
 		};
 	});
