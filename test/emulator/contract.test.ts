@@ -5,6 +5,7 @@ import { CRM_OBJECT_CONTRACT_SAMPLES } from './crmObjects/contractSamples';
 import { LIST_CONTRACT_SAMPLES } from './lists/contractSamples';
 import { ACTIVITY_CONTRACT_SAMPLES } from './activities/contractSamples';
 import { PROGRAM_CONTRACT_SAMPLES } from './programs/contractSamples';
+import { ASSET_CONTRACT_SAMPLES } from './assets/contractSamples';
 import { ROUTES } from './routes';
 import { identity, send, startEmulator, tokenFor, type CallOptions } from './testClient';
 
@@ -76,6 +77,7 @@ const SAMPLES: Record<string, { path: string } & CallOptions> = {
 	...LEAD_ACTION_CONTRACT_SAMPLES,
 	...ACTIVITY_CONTRACT_SAMPLES,
 	...PROGRAM_CONTRACT_SAMPLES,
+	...ASSET_CONTRACT_SAMPLES,
 };
 
 describe('contract with the official OpenAPI files', () => {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as activity from './activity/Activity.resource';
+import { ASSET_RESOURCES } from './asset/Asset.resources';
 import { CRM_OBJECT_RESOURCES } from './crmObject/CrmObject.resource';
 import * as campaign from './campaign/Campaign.resource';
 import * as customApiCall from './customApiCall/CustomApiCall.resource';
@@ -31,4 +32,5 @@ export const RESOURCES: MarketoResource[] = [
 	{ name: 'Program Member', value: 'programMember', description: programMember.description, operations: programMember.programMemberOperations },
 	{ name: 'Static List', value: 'staticList', description: staticList.description, operations: staticList.staticListOperations },
 	{ name: 'Usage', value: 'usage', description: usage.description, operations: usage.usageOperations },
+	...ASSET_RESOURCES,
 ];

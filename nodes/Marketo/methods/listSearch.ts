@@ -4,3 +4,5 @@ export {};
 export { searchCampaigns, searchRequestableCampaigns } from './campaigns';
 export { searchStaticLists } from './staticLists';
 export { searchPrograms } from './programs';
+export { searchEmails, searchEmailTemplates, searchFiles, searchForms, searchLandingPages, searchLandingPageTemplates, searchSegmentations, searchSmartCampaigns, searchSmartLists, searchSnippets } from './assets';
+export { searchFolders } from './folders';

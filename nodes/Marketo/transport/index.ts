@@ -16,7 +16,7 @@ import { findInChain, networkCodeOf, NOT_SENT_CODES } from './errorShape';
 import { pagesByOffset, pagesByToken, type Requester } from './paging';
 import { redactSecrets } from './redact';
 import { settle } from './settle';
-import type { MarketoRequest } from './request';
+import type { MarketoRequest, MultipartPart } from './request';
 import { DailyBudgetExhaustedError, InstanceThrottle, MARKETO_DEFAULT_LIMITS, type ThrottleLimits } from './throttle';
 import { TokenKeeper } from './tokenKeeper';
 
@@ -73,11 +73,11 @@ function transmitterFor(ctx: MarketoContext, data: ICredentialDataDecryptedObjec
 			const options: IHttpRequestOptions = {
 				method: wire.method,
 				url: wire.url,
-				json: !wire.form,
+				json: !wire.form && !wire.multipart,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				headers: { accept: 'application/json', ...(wire.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-				...(wire.body === undefined ? {} : { body: wire.body as IHttpRequestOptions['body'] }),
+				...(wire.body === undefined ? {} : { body: (wire.multipart ? toFormData(wire.body as MultipartPart[]) : wire.body) as IHttpRequestOptions['body'] }),
 			};
 			const renewed = () => (token === '' ? grantFrom(sent) : undefined);
 			const answer = await settle(
@@ -89,6 +89,16 @@ function transmitterFor(ctx: MarketoContext, data: ICredentialDataDecryptedObjec
 			throw transmitFailure(ctx, answer.error, secrets, renewed());
 		},
 	};
+}
+
+/** Built for each attempt, so a request repeated after a refusal (606, 615…) carries a fresh body. */
+function toFormData(parts: MultipartPart[]): FormData {
+	const form = new FormData();
+	for (const part of parts) {
+		if ('file' in part) form.append(part.name, new Blob([part.file.data], { type: part.file.mimeType }), part.file.fileName);
+		else form.append(part.name, part.value);
+	}
+	return form;
 }
 
 function transmitFailure(ctx: MarketoContext, error: unknown, secrets: string[], renewed?: TokenGrant): unknown {

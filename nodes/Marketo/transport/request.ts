@@ -2,6 +2,9 @@ import { joinUrl } from './endpoints';
 
 export type QueryValue = string | number | boolean | Array<string | number> | undefined;
 
+/** One part of a multipart body: a text field, or a file (Marketo's file uploads and HTML content). */
+export type MultipartPart = { name: string; value: string } | { name: string; file: { data: Buffer; fileName: string; mimeType: string } };
+
 /** A call as operations describe it: Marketo path, parameters and JSON body. */
 export interface MarketoRequest {
 	method: 'GET' | 'POST' | 'DELETE';
@@ -9,6 +12,11 @@ export interface MarketoRequest {
 	path: string;
 	qs?: Record<string, QueryValue>;
 	body?: unknown;
+	/**
+	 * How the body travels: JSON (default); `form`: `body` is a record of fields sent url-encoded
+	 * (most asset writes); `multipart`: `body` is a list of MultipartPart (file uploads).
+	 */
+	bodyEncoding?: 'json' | 'form' | 'multipart';
 	/** Safe to send twice when the outcome of the first try is unknown. Defaults to true for GET only. */
 	idempotent?: boolean;
 }
@@ -17,9 +25,10 @@ export interface MarketoRequest {
 export interface WireRequest {
 	method: 'GET' | 'POST' | 'DELETE';
 	url: string;
-	/** JSON body, or a form-encoded string when `form` is set. */
+	/** JSON body, a form-encoded string when `form` is set, MultipartPart[] when `multipart` is set. */
 	body?: unknown;
 	form?: boolean;
+	multipart?: boolean;
 }
 
 /** Marketo refuses URIs over 8 KB with HTTP 414; stay below with room for the request line. */
@@ -47,9 +56,15 @@ export function toWireRequest(instanceBase: string, request: MarketoRequest): Wi
 	if (request.method === 'GET' && Buffer.byteLength(fullUrl) > MAX_URI_BYTES) {
 		return { method: 'POST', url: `${url}?_method=GET`, body: query, form: true };
 	}
+	if (request.bodyEncoding === 'form') {
+		return { method: request.method, url: fullUrl, body: encodeQuery(request.body as Record<string, QueryValue>), form: true };
+	}
+	if (request.bodyEncoding === 'multipart') return { method: request.method, url: fullUrl, body: request.body, multipart: true };
 	return { method: request.method, url: fullUrl, body: request.body };
 }
 
 export function isIdempotent(request: MarketoRequest): boolean {
+	// An upload whose answer was lost may have created the file: never send it twice on our own.
+	if (request.bodyEncoding === 'multipart') return false;
 	return request.idempotent ?? request.method === 'GET';
 }

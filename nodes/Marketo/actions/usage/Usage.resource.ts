@@ -1,9 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { MarketoOperation } from '../operation';
-import * as getDailyUsage from './getDailyUsage.operation';
+import * as getQuota from './quota.operation';
+import { reportOperation, USAGE_REPORTS } from './reports';
 
-export const usageOperations: Record<string, MarketoOperation> = { getDailyUsage };
+export const usageOperations: Record<string, MarketoOperation> = {
+	...Object.fromEntries(USAGE_REPORTS.map((report) => [report.operation, reportOperation(report)])),
+	getQuota,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -13,14 +17,16 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['usage'] } },
 		options: [
+			...USAGE_REPORTS.map(({ name, operation, description, action }) => ({ name, value: operation, description, action })),
 			{
-				name: 'Get Daily Usage',
-				value: 'getDailyUsage',
-				description: "Get today's API call count per API user",
-				action: 'Get daily usage',
+				name: 'Get Quota',
+				value: 'getQuota',
+				description:
+					"Compare today's calls (this n8n process and Marketo's count for the instance) with the daily budget, to warn before the quota runs out",
+				action: 'Get the daily quota status',
 			},
-		],
+		].sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'getDailyUsage',
 	},
-	...getDailyUsage.description,
+	...Object.values(usageOperations).flatMap((operation) => operation.description),
 ];
