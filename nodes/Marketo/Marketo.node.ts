@@ -15,7 +15,7 @@ export class Marketo implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			"Read and write Marketo Engage leads and usage. Batches items (300 leads per call) and stays within Marketo's rate, concurrency and daily limits.",
+			"Read and write Marketo Engage: leads, activities, lists, campaigns, programs, CRM and custom objects, assets and API usage. Batches items (300 records per call) and stays within Marketo's rate, concurrency and daily limits.",
 		defaults: { name: 'Marketo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
