@@ -62,3 +62,15 @@ export function readProgramId(ctx: IExecuteFunctions, itemIndex: number, paramet
 	}
 	return parseMarketoId(itemIndex, PROGRAM_DISPLAY_NAME, value);
 }
+
+/** A progression status of the chosen program's channel, from a dropdown (parameter `statusName`). */
+export const programStatusProperty: INodeProperties = {
+	displayName: 'Status Name or ID',
+	name: 'statusName',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getProgramStatuses', loadOptionsDependsOn: ['programId.value'] },
+	required: true,
+	default: '',
+	description:
+		'A progression status of the program\'s channel, e.g. Registered or Attended. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

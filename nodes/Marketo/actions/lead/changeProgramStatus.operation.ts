@@ -6,22 +6,13 @@ import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
 import { parseMarketoId } from '../../helpers/validation';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
 import { groupBy, readInputs } from '../inputs';
-import { programLocator, readProgramId } from '../common/programLocator';
+import { programLocator, programStatusProperty, readProgramId } from '../common/programLocator';
 import { leadIdProperty } from './common';
 
 const properties: INodeProperties[] = [
 	leadIdProperty('The Marketo ID of the lead whose status changes'),
 	programLocator('The program whose status to set'),
-	{
-		displayName: 'Status Name or ID',
-		name: 'statusName',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getProgramStatuses', loadOptionsDependsOn: ['programId.value'] },
-		required: true,
-		default: '',
-		description:
-			'A progression status of the program\'s channel, e.g. Registered or Attended. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	programStatusProperty,
 ];
 
 export const description = forOperation('lead', 'changeProgramStatus', properties);

@@ -3,25 +3,16 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { forOperation } from '../../helpers/displayOptions';
 import type { ItemOutcome } from '../../helpers/outcomes';
 import { parseMarketoId, requirePresent } from '../../helpers/validation';
-import { programLocator, readProgramId } from '../common/programLocator';
+import { programLocator, programStatusProperty, readProgramId } from '../common/programLocator';
 import { leadIdProperty } from '../lead/common';
 import { writeMembers } from './common';
 
-const STATUS_FIELD = 'Status Name or ID';
+const STATUS_FIELD = programStatusProperty.displayName;
 
 const properties: INodeProperties[] = [
 	programLocator('The program whose member status changes'),
 	leadIdProperty('The Marketo ID of the lead; a lead that is not a member yet joins the program'),
-	{
-		displayName: STATUS_FIELD,
-		name: 'statusName',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getProgramStatuses', loadOptionsDependsOn: ['programId.value'] },
-		required: true,
-		default: '',
-		description:
-			'A progression status of the program\'s channel, e.g. Registered or Attended. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	programStatusProperty,
 ];
 
 export const description = forOperation('programMember', 'changeStatus', properties);
