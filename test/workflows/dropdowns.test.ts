@@ -26,6 +26,14 @@ describe('dropdowns', () => {
 		expect(callsTo(emulator, 'GET', '/rest/v1/leads/describe2.json')).toHaveLength(1);
 	});
 
+	it('lists the lead partitions for Create or Update and Push', async () => {
+		const emulator = await startEmulator();
+		const store = credentialStore(emulator);
+		expect(await dropdown('getLeadPartitions', store)).toEqual([expect.objectContaining({ name: 'Default', value: 'Default' })]);
+		await dropdown('getLeadPartitions', store);
+		expect(callsTo(emulator, 'GET', '/rest/v1/leads/partitions.json')).toHaveLength(1);
+	});
+
 	it('shows a Marketo refusal as an n8n error with the code', async () => {
 		const emulator = await startEmulator();
 		const store = credentialStore(emulator);

@@ -47,3 +47,12 @@ export async function getLeadFilterTypes(this: ILoadOptionsFunctions): Promise<I
 		.map((name) => ({ name: displayNames.get(name) ? `${displayNames.get(name)} (${name})` : name, value: name }))
 		.sort(byName);
 }
+
+/** Lead partitions (instances without partitions have just "Default"). */
+export async function getLeadPartitions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const response = await marketoCachedGet<{ name?: string; description?: string }>(this, '/rest/v1/leads/partitions.json');
+	return (response.result ?? [])
+		.filter((partition) => partition.name)
+		.map((partition) => ({ name: partition.name as string, value: partition.name as string, description: partition.description }))
+		.sort(byName);
+}

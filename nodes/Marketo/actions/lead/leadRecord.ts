@@ -15,3 +15,13 @@ export const lookupFieldOption: INodeProperties = {
 	description:
 		'Field that identifies an existing lead (Marketo defaults to email). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
+
+export const partitionNameOption: INodeProperties = {
+	displayName: 'Partition Name or ID',
+	name: 'partitionName',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getLeadPartitions' },
+	default: '',
+	description:
+		'Lead partition to write to, on instances that use partitions. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

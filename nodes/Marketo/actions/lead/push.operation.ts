@@ -6,7 +6,7 @@ import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
 import { assertEmailShape, requirePresent } from '../../helpers/validation';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
 import { groupBy, readInputs } from '../inputs';
-import { leadRecordProperties, lookupFieldOption, readLeadRecord } from './leadRecord';
+import { leadRecordProperties, lookupFieldOption, partitionNameOption, readLeadRecord } from './leadRecord';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			lookupFieldOption,
-			{ displayName: 'Partition Name', name: 'partitionName', type: 'string', default: '' },
+			partitionNameOption,
 			{ displayName: 'Program Status', name: 'programStatus', type: 'string', default: '', description: 'Status the leads get in the program, e.g. "Registered"' },
 			{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Shown in the "Push Lead to Marketo" activity' },
 			{ displayName: 'Source', name: 'source', type: 'string', default: '', description: 'Shown in the "Push Lead to Marketo" activity' },

@@ -6,7 +6,7 @@ import type { ItemOutcome } from '../../helpers/outcomes';
 import { assertEmailShape, requirePresent, type Scalar } from '../../helpers/validation';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
 import { groupBy, readInputs } from '../inputs';
-import { leadRecordProperties, lookupFieldOption, readLeadRecord } from './leadRecord';
+import { leadRecordProperties, lookupFieldOption, partitionNameOption, readLeadRecord } from './leadRecord';
 
 const SYNC_ACTIONS = [
 	{ name: 'Create or Update', value: 'createOrUpdate', description: 'Update the lead that matches the lookup field, or create it' },
@@ -35,13 +35,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			lookupFieldOption,
-			{
-				displayName: 'Partition Name',
-				name: 'partitionName',
-				type: 'string',
-				default: '',
-				description: 'Lead partition to write to, on instances that use partitions',
-			},
+			partitionNameOption,
 		],
 	},
 ];
