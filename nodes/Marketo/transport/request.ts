@@ -34,12 +34,17 @@ export interface WireRequest {
 /** Marketo refuses URIs over 8 KB with HTTP 414; stay below with room for the request line. */
 export const MAX_URI_BYTES = 8_000;
 
+/**
+ * Query string as the official files define it: array parameters are `collectionFormat: multi`
+ * (`id=1&id=2`), so a list repeats its key. A caller that wants one comma-joined value passes a string.
+ */
 export function encodeQuery(qs: Record<string, QueryValue> = {}): string {
 	const pairs: string[] = [];
 	for (const [key, value] of Object.entries(qs)) {
 		if (value === undefined || value === '') continue;
-		const text = Array.isArray(value) ? value.join(',') : String(value);
-		pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
+		for (const item of Array.isArray(value) ? value : [value]) {
+			pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(item))}`);
+		}
 	}
 	return pairs.join('&');
 }

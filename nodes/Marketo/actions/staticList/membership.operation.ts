@@ -70,6 +70,8 @@ function membershipOperation({ operation, method, path, leadDescription }: Membe
 					method,
 					path: `/rest/v1/lists/${listId}/${path}`,
 					qs: { id: ids },
+					// The official file requires the same leads as a JSON body on the DELETE too.
+					...(method === 'DELETE' ? { body: { input: ids.map((id) => ({ id })) } } : {}),
 					// Adding a member twice or removing it twice ends in the same list.
 					idempotent: true,
 				});
