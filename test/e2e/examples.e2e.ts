@@ -71,22 +71,35 @@ describe('examples/ in n8n 2.41, against the emulator through the official-spec 
 		]);
 	});
 
-	it('scheduled usage report: runs from its Manual Trigger and sums today into one item', async () => {
+	it('scheduled usage report: daily and 7-day usage and errors, one summary item per day', async () => {
 		const run = await runSuccessfully('mktoUsageReport1');
 
-		expect(Object.keys(run.result?.data.resultData.runData ?? {})).toEqual(['Run now', 'Get daily usage', 'One summary per day']);
+		expect(Object.keys(run.result?.data.resultData.runData ?? {})).toEqual([
+			'Run now',
+			'Usage today',
+			'Usage, last 7 days',
+			'Errors today',
+			'Errors, last 7 days',
+			'One summary per day',
+		]);
 		const api = run.calls.filter((call) => call.kind === 'api');
-		expect(api.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /rest/v1/stats/usage.json']);
+		expect(api.map((call) => `${call.method} ${call.path}`)).toEqual([
+			'GET /rest/v1/stats/usage.json',
+			'GET /rest/v1/stats/usage/last7days.json',
+			'GET /rest/v1/stats/errors.json',
+			'GET /rest/v1/stats/errors/last7days.json',
+		]);
 		const summaries = outputOf(run.result, 'One summary per day');
-		expect(summaries).toHaveLength(1);
-		// Every API call of this session so far counts, the usage call itself included.
-		const callsToday = session.emulator.apiCalls().length;
-		expect(summaries[0]).toEqual({
-			date: chicagoDay(Date.now()),
+		const dates = summaries.map((summary) => String(summary.date));
+		expect(dates).toEqual([...new Set(dates)].sort());
+		const today = summaries.find((summary) => summary.date === chicagoDay(Date.now()));
+		// Today's count is what Marketo reported when "Usage today" ran: every call so far, that one included.
+		const callsToday = session.emulator.apiCalls().length - 3;
+		expect(today).toMatchObject({
 			totalCalls: callsToday,
-			apiUsers: 1,
 			callsByUser: { 'marketo-api@123-ABC-456.mktorest.com': callsToday },
 			quotaUsedPercent: Math.round((callsToday / 50_000) * 1000) / 10,
 		});
+		expect(summaries.every((summary) => typeof summary.totalErrors === 'number' && typeof summary.errors === 'object')).toBe(true);
 	});
 });
