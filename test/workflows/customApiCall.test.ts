@@ -110,3 +110,14 @@ describe('Custom API Call', () => {
 		expect(emulator.calls).toHaveLength(0);
 	});
 });
+
+describe("n8n's own Custom API Call entry", () => {
+	it('points the user to this node\'s Custom API Call resource', async () => {
+		const emulator = await startEmulator();
+		const store = credentialStore(emulator);
+		const result = await runMarketo({ resource: 'lead', operation: '__CUSTOM_API_CALL__' }, { store });
+		expect(result.error?.message).toMatch(/not supported/);
+		expect(result.error?.description).toMatch(/resource "Custom API Call"/);
+		expect(emulator.apiCalls()).toHaveLength(0);
+	});
+});

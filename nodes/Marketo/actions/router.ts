@@ -36,7 +36,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = RESOURCES.find((entry) => entry.value === resource)?.operations[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
+		// n8n adds its own "Custom API Call" entry to every operation list; ours keeps the throttle and token renewal.
+		const hint =
+			operationName === '__CUSTOM_API_CALL__'
+				? 'Choose the resource "Custom API Call" of this node instead: it sends any Marketo call through the same token renewal and rate limits.'
+				: undefined;
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`, {
+			description: hint,
+		});
 	}
 
 	let outcomes: ItemOutcome[];
