@@ -119,7 +119,7 @@ describe('Program Member → Get Many, Sync Data, Delete, Describe', () => {
 	it('Sync Data sets member fields, 300 per call; a lead that is not a member is that item\'s error', async () => {
 		const { emulator, store, programs } = await instance(7);
 		const fields = { field: [{ name: 'attendanceMinutes', value: '={{ $json.minutes }}' }] };
-		const result = await runMarketo(operation('syncData', { fields }), { store, items: [{ id: 1, minutes: 45 }, { id: 7, minutes: 3 }], continueOnFail: true });
+		const result = await runMarketo(operation('syncData', { fieldsToSend: 'defineBelow', fieldValues: fields }), { store, items: [{ id: 1, minutes: 45 }, { id: 7, minutes: 3 }], continueOnFail: true });
 		const [call] = callsTo(emulator, 'POST', `/rest/v1/programs/${WEBINAR}/members.json`);
 		expect(bodyOf(call).input).toEqual([
 			{ leadId: 1, attendanceMinutes: 45 },

@@ -77,7 +77,7 @@ export const SAMPLES: Record<string, Record<string, unknown>> = {
 	'activity:addCustom': { leadId: '3', activityTypeId: 100001, primaryAttributeValue: 'Booth 12' },
 	'programMember:getMany': { programId: byId('1001'), filterType: 'statusName', filterValues: 'Registered', returnAll: true },
 	'programMember:changeStatus': { programId: byId('1001'), leadId: '6', statusName: 'Attended' },
-	'programMember:syncData': { programId: byId('1001'), leadId: '1', fields: fields({ attendanceMinutes: '30' }) },
+	'programMember:syncData': { programId: byId('1001'), leadId: '1', fieldsToSend: 'defineBelow', fieldValues: fields({ attendanceMinutes: '30' }) },
 	'programMember:delete': { programId: byId('1001'), leadId: '5' },
 	'programMember:describe': {},
 };
