@@ -60,6 +60,15 @@ export class MarketoApi implements ICredentialType {
 			description: 'From Admin > Integration > LaunchPoint > your custom service > View Details',
 		},
 		{
+			displayName: 'n8n Processes Sharing This Instance',
+			name: 'processesSharingInstance',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			description:
+				"How many n8n processes run workflows with this Marketo instance at the same time. In queue mode: the workers, plus the main process if it runs executions too. Each process takes an equal share of the calls per 20 seconds, the concurrent calls and the daily call budget, so together they stay within Marketo's limits.",
+		},
+		{
 			displayName: 'Adjust API Limits',
 			name: 'adjustLimits',
 			type: 'boolean',
@@ -92,7 +101,7 @@ export class MarketoApi implements ICredentialType {
 			typeOptions: { minValue: 1 },
 			default: 50000,
 			description:
-				'Calls this n8n process may make per day (the day resets at 00:00 US Central time). Marketo gives 50,000 by default; some subscriptions have 10,000 or more.',
+				"Calls per day on this instance. n8n counts its own calls and, every few minutes while busy, reads Marketo's count (which includes other integrations); it stops before either reaches this budget. The day resets at 00:00 US Central time. Marketo gives 50,000 by default; some subscriptions have 10,000 or more.",
 			displayOptions: { show: { adjustLimits: [true] } },
 		},
 		{

@@ -9,8 +9,9 @@ import {
 } from './errors';
 import { isIdempotent, toWireRequest, type MarketoRequest, type WireRequest } from './request';
 import { settle } from './settle';
-import type { InstanceThrottle } from './throttle';
+import type { InstanceThrottle, LimitKind } from './throttle';
 import type { TokenKeeper } from './tokenKeeper';
+import { isUsageRequest, USAGE_REQUEST } from './usageSync';
 
 export interface MarketoError {
 	code: string;
@@ -62,6 +63,13 @@ function asEnvelope(body: unknown): MarketoResponse<unknown> | undefined {
 	return body && typeof body === 'object' && 'success' in body ? (body as MarketoResponse<unknown>) : undefined;
 }
 
+/** Marketo's refusals that say the instance's limits are full, which the throttle answers by backing off. */
+const LIMIT_REFUSALS: Readonly<Record<string, LimitKind>> = { '606': 'rate', '615': 'concurrency' };
+
+function limitRefusedFor(envelope: MarketoResponse<unknown> | undefined): LimitKind | undefined {
+	return envelope && !envelope.success ? LIMIT_REFUSALS[String(envelope.errors?.[0]?.code)] : undefined;
+}
+
 function describeRefusal(code: string, rule: ErrorRule, marketoMessage?: string): string {
 	const said = marketoMessage && marketoMessage !== rule.meaning ? `: ${marketoMessage}` : '';
 	return `Marketo error ${code} (${rule.meaning})${said}`;
@@ -87,7 +95,11 @@ export class MarketoClient {
 		const retriesByKey = new Map<string, number>();
 		for (;;) {
 			const verdict = await this.attempt(wire);
-			if (verdict.done) return verdict.body as MarketoResponse<T>;
+			if (verdict.done) {
+				if (isUsageRequest(request)) this.parts.throttle.noteMarketoUsage(verdict.body.result);
+				this.syncUsageIfDue();
+				return verdict.body as MarketoResponse<T>;
+			}
 			const { key, rule, error } = verdict;
 			const retries = retriesByKey.get(key) ?? 0;
 			if (!rule.notExecuted && !isIdempotent(request)) {
@@ -101,6 +113,16 @@ export class MarketoClient {
 		}
 	}
 
+	/**
+	 * Now and then reads Marketo's count of today's calls, so the daily budget includes what other
+	 * n8n processes and integrations spent. In the background: it never delays or fails a caller.
+	 */
+	private syncUsageIfDue(): void {
+		const { throttle } = this.parts;
+		if (!throttle.claimUsageSync()) return;
+		void settle(this.request(USAGE_REQUEST)).then(() => throttle.usageSyncFinished());
+	}
+
 	private async attempt(wire: WireRequest): Promise<Verdict> {
 		const { throttle, tokens, transmitter } = this.parts;
 		// Permit first, token second: a token picked before a long wait for the window could expire meanwhile.
@@ -112,10 +134,11 @@ export class MarketoClient {
 		}
 		const carriesRenewal = token.value === '';
 		const sent = await settle(transmitter.send(wire, token.value));
-		permit.release();
+		const envelope = sent.ok ? asEnvelope(sent.value.response.body) : undefined;
+		permit.release(limitRefusedFor(envelope));
 		if (sent.ok) {
 			if (carriesRenewal) tokens.renewalFinished(sent.value.grant);
-			return this.judge(sent.value.response, sent.value.grant?.token ?? token.value);
+			return this.judge(sent.value.response, envelope, sent.value.grant?.token ?? token.value);
 		}
 		const failure = sent.error;
 		if (!(failure instanceof TransmitError)) {
@@ -129,8 +152,7 @@ export class MarketoClient {
 		return { done: false, key, rule, error: new MarketoApiError(`${rule.meaning}: ${failure.message}`) };
 	}
 
-	private judge(response: WireResponse, tokenUsed: string): Verdict {
-		const envelope = asEnvelope(response.body);
+	private judge(response: WireResponse, envelope: MarketoResponse<unknown> | undefined, tokenUsed: string): Verdict {
 		if (response.status === 200 && envelope) {
 			if (envelope.success) return { done: true, body: envelope };
 			const first = envelope.errors?.[0];

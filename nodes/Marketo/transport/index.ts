@@ -38,14 +38,18 @@ interface BoundClient {
 	secrets: string[];
 }
 
+const pick = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
+
+/** The instance's limits from the credential; the throttle divides them between the processes sharing it. */
 function limitsFrom(data: ICredentialDataDecryptedObject): ThrottleLimits {
-	if (!data.adjustLimits) return MARKETO_DEFAULT_LIMITS;
-	const pick = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
+	const processes = Math.floor(pick(data.processesSharingInstance, 1));
+	if (!data.adjustLimits) return { ...MARKETO_DEFAULT_LIMITS, processes };
 	return {
 		...MARKETO_DEFAULT_LIMITS,
 		callsPerWindow: pick(data.callsPer20Seconds, MARKETO_DEFAULT_LIMITS.callsPerWindow),
 		maxInFlight: pick(data.concurrentCalls, MARKETO_DEFAULT_LIMITS.maxInFlight),
 		dailyBudget: pick(data.dailyCallBudget, MARKETO_DEFAULT_LIMITS.dailyBudget),
+		processes,
 	};
 }
 

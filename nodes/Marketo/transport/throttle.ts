@@ -1,5 +1,11 @@
+import { AdaptiveLimits, type LimitCeilings, type LimitKind } from './adaptiveRate';
+import { nextChicagoMidnight } from './chicagoDay';
 import type { Clock } from './clock';
-import { chicagoDayKey, nextChicagoMidnight } from './chicagoDay';
+import { type BudgetState, DailyBudgetExhaustedError, DailyLedger } from './dailyBudget';
+import { UsageSyncSchedule, usageCountIn } from './usageSync';
+
+export { DailyBudgetExhaustedError } from './dailyBudget';
+export type { LimitKind } from './adaptiveRate';
 
 export interface ThrottleLimits {
 	/** Marketo: 100 calls per 20 s, sliding, per instance. */
@@ -9,6 +15,11 @@ export interface ThrottleLimits {
 	maxInFlight: number;
 	/** Marketo: 50,000 calls a day by default, reset at 00:00 America/Chicago. */
 	dailyBudget: number;
+	/**
+	 * n8n processes (queue-mode workers) that use the instance, each blind to the others: each
+	 * takes an equal share of the three limits above. Default 1.
+	 */
+	processes?: number;
 }
 
 export const MARKETO_DEFAULT_LIMITS: ThrottleLimits = {
@@ -18,29 +29,38 @@ export const MARKETO_DEFAULT_LIMITS: ThrottleLimits = {
 	dailyBudget: 50_000,
 };
 
-export class DailyBudgetExhaustedError extends Error {
-	constructor(
-		readonly resetsAt: number,
-		readonly spent: number,
-		readonly budget: number,
-		readonly reportedByMarketo: boolean,
-	) {
-		super(
-			reportedByMarketo
-				? `Marketo's daily API quota for this instance is used up (error 607). It resets at ${new Date(resetsAt).toISOString()} (00:00 US Central time).`
-				: `The daily call budget set in the Marketo credential (${budget} calls) is spent: ${spent} calls made today by this n8n process. It resets at ${new Date(resetsAt).toISOString()} (00:00 US Central time). Raise "Daily Call Budget" in the credential if your Marketo subscription allows more.`,
-		);
-		this.name = 'DailyBudgetExhaustedError';
-	}
+export interface ProcessShare {
+	callsPerWindow: number;
+	maxInFlight: number;
+	dailyBudget: number;
 }
 
+/** This process's part of the instance's limits: each divided by the processes sharing it, rounded down, at least 1. */
+export function processShare(limits: ThrottleLimits): ProcessShare {
+	const processes = Math.max(1, Math.floor(limits.processes ?? 1));
+	const part = (limit: number) => Math.max(1, Math.floor(limit / processes));
+	return { callsPerWindow: part(limits.callsPerWindow), maxInFlight: part(limits.maxInFlight), dailyBudget: part(limits.dailyBudget) };
+}
+
+const ceilingsOf = (limits: ThrottleLimits): LimitCeilings => {
+	const share = processShare(limits);
+	return { rate: share.callsPerWindow, concurrency: share.maxInFlight };
+};
+
 export interface Permit {
-	release(): void;
+	/** The call is over; `refusedFor` when Marketo refused it with 606 (`rate`) or 615 (`concurrency`). */
+	release(refusedFor?: LimitKind): void;
 }
 
 interface Waiter {
 	resolve(permit: Permit): void;
 	reject(error: Error): void;
+}
+
+interface WindowEntry {
+	expiresAt: number;
+	/** Marketo took the call (it was not refused for a limit). */
+	accepted: boolean;
 }
 
 /**
@@ -49,28 +69,44 @@ interface Waiter {
  * A call occupies the sliding window from the moment it is sent until `windowMs` after its
  * answer arrives. Marketo counts arrivals; an arrival lies between our send and our answer, so
  * counting that way can never put more than `callsPerWindow` arrivals into any window.
+ *
+ * Other n8n processes are invisible here; three things make up for it: the credential's process
+ * count divides the limits, Marketo's refusals shrink them for a while (AdaptiveLimits), and
+ * Marketo's usage count, read now and then, lifts the day's count (UsageSyncSchedule).
  */
 export class InstanceThrottle {
 	private inFlight = 0;
-	private windowExpiries: number[] = [];
+	private window: WindowEntry[] = [];
 	private waiters: Waiter[] = [];
 	private wakeAt: number | undefined;
-	private dayKey = '';
-	private spent = 0;
 	private blockedUntil = 0;
+	private callsMade = 0;
+	private readonly ledger = new DailyLedger();
+	private readonly adaptive: AdaptiveLimits;
+	private readonly usageSync = new UsageSyncSchedule();
 
 	constructor(
 		private limits: ThrottleLimits,
 		private readonly clock: Clock,
-	) {}
+	) {
+		this.adaptive = new AdaptiveLimits(ceilingsOf(limits), limits.windowMs);
+	}
 
 	setLimits(limits: ThrottleLimits): void {
 		this.limits = limits;
+		this.adaptive.setCeilings(ceilingsOf(limits));
 		this.pump();
 	}
 
+	/** The limits as configured for the instance (before division and back-off). */
 	getLimits(): ThrottleLimits {
 		return this.limits;
+	}
+
+	/** The limits this process holds to right now: its share, less any back-off after 606/615. */
+	currentLimits(): { callsPerWindow: number; maxInFlight: number } {
+		const { rate, concurrency } = this.adaptive.currentAt(this.clock.now());
+		return { callsPerWindow: rate, maxInFlight: concurrency };
 	}
 
 	async acquire(): Promise<Permit> {
@@ -80,16 +116,21 @@ export class InstanceThrottle {
 		});
 	}
 
+	/** Calls this process made today. */
 	spentToday(): number {
-		this.rollDay(this.clock.now());
-		return this.spent;
+		return this.ledger.spentToday(this.clock.now());
+	}
+
+	/** Calls the instance made today as far as this process knows (Marketo's last count plus its own since). */
+	instanceSpentToday(): number {
+		return this.ledger.instanceSpentToday(this.clock.now());
 	}
 
 	occupancy(): { inFlight: number; inWindow: number; waiting: number } {
 		this.pruneWindow(this.clock.now());
 		return {
 			inFlight: this.inFlight,
-			inWindow: this.inFlight + this.windowExpiries.length,
+			inWindow: this.inFlight + this.window.length,
 			waiting: this.waiters.length,
 		};
 	}
@@ -99,32 +140,54 @@ export class InstanceThrottle {
 		const now = this.clock.now();
 		this.blockedUntil = nextChicagoMidnight(now);
 		this.pump();
-		return new DailyBudgetExhaustedError(this.blockedUntil, this.spentToday(), this.limits.dailyBudget, true);
+		return new DailyBudgetExhaustedError(this.blockedUntil, 'quota', this.budgetState(now));
 	}
 
-	private rollDay(now: number): void {
-		const key = chicagoDayKey(now);
-		if (key !== this.dayKey) {
-			this.dayKey = key;
-			this.spent = 0;
-		}
+	/** Marketo's usage answer (`result` of GET /rest/v1/stats/usage.json), whoever asked for it. */
+	noteMarketoUsage(result: unknown): void {
+		const count = usageCountIn(result);
+		if (!count) return;
+		const now = this.clock.now();
+		this.ledger.noteMarketoCount(now, count.day, count.total);
+		this.usageSync.restart(now, this.callsMade);
+		this.pump();
 	}
 
-	private pruneWindow(now: number): void {
-		if (this.windowExpiries.some((expiry) => expiry <= now)) {
-			this.windowExpiries = this.windowExpiries.filter((expiry) => expiry > now);
-		}
+	/** True when Marketo's usage count should be read now; `usageSyncFinished()` must follow. */
+	claimUsageSync(): boolean {
+		return this.usageSync.claim(this.clock.now(), this.callsMade, processShare(this.limits).dailyBudget);
+	}
+
+	usageSyncFinished(): void {
+		this.usageSync.finished();
+	}
+
+	private budgetState(now: number): BudgetState {
+		const share = processShare(this.limits);
+		return {
+			spent: this.ledger.spentToday(now),
+			instanceSpent: this.ledger.instanceSpentToday(now),
+			budget: this.limits.dailyBudget,
+			share: share.dailyBudget,
+			processes: Math.max(1, Math.floor(this.limits.processes ?? 1)),
+		};
 	}
 
 	private budgetError(now: number): DailyBudgetExhaustedError | undefined {
-		this.rollDay(now);
-		if (this.blockedUntil > now) {
-			return new DailyBudgetExhaustedError(this.blockedUntil, this.spent, this.limits.dailyBudget, true);
+		if (this.blockedUntil > now) return new DailyBudgetExhaustedError(this.blockedUntil, 'quota', this.budgetState(now));
+		const verdict = this.ledger.verdict(now, processShare(this.limits).dailyBudget, this.limits.dailyBudget);
+		return verdict ? new DailyBudgetExhaustedError(nextChicagoMidnight(now), verdict, this.budgetState(now)) : undefined;
+	}
+
+	private pruneWindow(now: number): void {
+		if (this.window.some((entry) => entry.expiresAt <= now)) {
+			this.window = this.window.filter((entry) => entry.expiresAt > now);
 		}
-		if (this.spent >= this.limits.dailyBudget) {
-			return new DailyBudgetExhaustedError(nextChicagoMidnight(now), this.spent, this.limits.dailyBudget, false);
-		}
-		return undefined;
+	}
+
+	private acceptedInWindow(now: number): number {
+		this.pruneWindow(now);
+		return this.window.filter((entry) => entry.accepted).length;
 	}
 
 	private pump(): void {
@@ -135,27 +198,34 @@ export class InstanceThrottle {
 				for (const waiter of this.waiters.splice(0)) waiter.reject(exhausted);
 				return;
 			}
-			if (this.inFlight >= this.limits.maxInFlight) return;
+			const current = this.adaptive.currentAt(now);
+			if (this.inFlight >= current.concurrency) return;
 			this.pruneWindow(now);
-			if (this.inFlight + this.windowExpiries.length >= this.limits.callsPerWindow) {
-				if (this.windowExpiries.length > 0) this.wakeUpAt(Math.min(...this.windowExpiries));
+			if (this.inFlight + this.window.length >= current.rate) {
+				const wakeTimes = this.window.map((entry) => entry.expiresAt);
+				const growth = this.adaptive.nextGrowthAt();
+				if (growth !== undefined) wakeTimes.push(growth);
+				if (wakeTimes.length > 0) this.wakeUpAt(Math.min(...wakeTimes));
 				return;
 			}
 			const waiter = this.waiters.shift() as Waiter;
 			this.inFlight++;
-			this.spent++;
-			waiter.resolve(this.permit());
+			this.callsMade++;
+			this.ledger.count(now);
+			waiter.resolve(this.permit(this.adaptive.granted(now)));
 		}
 	}
 
-	private permit(): Permit {
+	private permit(ticket: number): Permit {
 		let released = false;
 		return {
-			release: () => {
+			release: (refusedFor?: LimitKind) => {
 				if (released) return;
 				released = true;
 				this.inFlight--;
-				this.windowExpiries.push(this.clock.now() + this.limits.windowMs);
+				const now = this.clock.now();
+				if (refusedFor) this.adaptive.refused(refusedFor, ticket, now, this.acceptedInWindow(now));
+				this.window.push({ expiresAt: now + this.limits.windowMs, accepted: refusedFor === undefined });
 				this.pump();
 			},
 		};

@@ -1,0 +1,100 @@
+import { chicagoDayKey } from './chicagoDay';
+
+/** Who says the day's calls are spent: Marketo (607), this process's share, or the instance's count. */
+export type BudgetVerdict = 'quota' | 'processShare' | 'instance';
+
+export interface BudgetState {
+	/** Calls this process made today. */
+	spent: number;
+	/** Calls the instance made today as far as this process knows: Marketo's last count plus its own since. */
+	instanceSpent: number;
+	/** The credential's daily budget for the instance. */
+	budget: number;
+	/** This process's part of it: the budget divided between the processes sharing the instance. */
+	share: number;
+	processes: number;
+}
+
+const resetNote = (resetsAt: number) => `It resets at ${new Date(resetsAt).toISOString()} (00:00 US Central time).`;
+const RAISE_HINT = 'Raise "Daily Call Budget" in the credential if your Marketo subscription allows more.';
+
+function describe(verdict: BudgetVerdict, resetsAt: number, state: BudgetState): string {
+	const { spent, instanceSpent, budget, share, processes } = state;
+	if (verdict === 'quota') {
+		return `Marketo's daily API quota for this instance is used up (error 607). ${resetNote(resetsAt)}`;
+	}
+	if (verdict === 'instance') {
+		return `The daily call budget set in the Marketo credential (${budget} calls) is spent on this instance: Marketo counts ${instanceSpent} calls today from every integration and n8n process (${spent} from this one). ${resetNote(resetsAt)} ${RAISE_HINT}`;
+	}
+	if (processes > 1) {
+		return `This n8n process's share of the daily call budget is spent: ${spent} of ${share} calls today (the credential's ${budget} calls divided between ${processes} n8n processes). ${resetNote(resetsAt)} ${RAISE_HINT}`;
+	}
+	return `The daily call budget set in the Marketo credential (${budget} calls) is spent: ${spent} calls made today by this n8n process. ${resetNote(resetsAt)} ${RAISE_HINT}`;
+}
+
+export class DailyBudgetExhaustedError extends Error {
+	readonly spent: number;
+	readonly budget: number;
+	readonly reportedByMarketo: boolean;
+
+	constructor(
+		readonly resetsAt: number,
+		readonly verdict: BudgetVerdict,
+		state: BudgetState,
+	) {
+		super(describe(verdict, resetsAt, state));
+		this.name = 'DailyBudgetExhaustedError';
+		this.spent = state.spent;
+		this.budget = state.budget;
+		this.reportedByMarketo = verdict === 'quota';
+	}
+}
+
+/**
+ * The day's calls, counted per US Central day: this process's own, and the instance's estimate,
+ * which Marketo's usage count lifts whenever one arrives (other processes and integrations).
+ */
+export class DailyLedger {
+	private dayKey = '';
+	private spent = 0;
+	private instanceSpent = 0;
+
+	count(now: number): void {
+		this.rollDay(now);
+		this.spent++;
+		this.instanceSpent++;
+	}
+
+	spentToday(now: number): number {
+		this.rollDay(now);
+		return this.spent;
+	}
+
+	instanceSpentToday(now: number): number {
+		this.rollDay(now);
+		return this.instanceSpent;
+	}
+
+	/** Marketo's count of the instance's calls on `day` (a Chicago `YYYY-MM-DD`); another day's count is ignored. */
+	noteMarketoCount(now: number, day: string, total: number): void {
+		this.rollDay(now);
+		if (day === this.dayKey && Number.isFinite(total)) this.instanceSpent = Math.max(this.instanceSpent, total);
+	}
+
+	/** Whether this process's share or the instance's budget is spent. */
+	verdict(now: number, share: number, budget: number): BudgetVerdict | undefined {
+		this.rollDay(now);
+		if (this.spent >= share) return 'processShare';
+		if (this.instanceSpent >= budget) return 'instance';
+		return undefined;
+	}
+
+	private rollDay(now: number): void {
+		const key = chicagoDayKey(now);
+		if (key !== this.dayKey) {
+			this.dayKey = key;
+			this.spent = 0;
+			this.instanceSpent = 0;
+		}
+	}
+}
