@@ -29,8 +29,9 @@ export function readInputs<T>(
 export function groupBy<T>(values: T[], keyOf: (value: T) => string): T[][] {
 	const groups = new Map<string, T[]>();
 	for (const value of values) {
-		const key = keyOf(value);
-		groups.set(key, [...(groups.get(key) ?? []), value]);
+		const group = groups.get(keyOf(value));
+		if (group) group.push(value);
+		else groups.set(keyOf(value), [value]);
 	}
 	return [...groups.values()];
 }
