@@ -79,4 +79,20 @@ describe('Usage → Get Quota', () => {
 		const result = await runMarketo({ resource: 'usage', operation: 'getQuota', warnAtPercent: 75 }, { store });
 		expect(result.output(MARKETO_NODE)[0].json).toMatchObject({ spentByThisProcess: 8, dailyBudget: 10, usedPercent: 80, warning: true, remainingBudget: 2 });
 	});
+
+	it('shows this process\'s own part of the budget when several n8n processes share the instance', async () => {
+		const emulator = await startEmulator();
+		const store = credentialStore(emulator, { ...limitsOf({ budget: 40 }), processesSharingInstance: 4 });
+		for (let i = 0; i < 7; i++) await runMarketo({ resource: 'usage', operation: 'getDailyUsage' }, { store });
+		const result = await runMarketo({ resource: 'usage', operation: 'getQuota', warnAtPercent: 75 }, { store });
+		expect(result.output(MARKETO_NODE)[0].json).toMatchObject({
+			spentByThisProcess: 8,
+			dailyBudget: 40,
+			usedPercent: 20,
+			processesSharing: 4,
+			thisProcessBudget: 10,
+			thisProcessUsedPercent: 80,
+			warning: true,
+		});
+	});
 });

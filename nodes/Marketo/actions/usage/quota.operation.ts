@@ -6,6 +6,7 @@ import type { ItemOutcome } from '../../helpers/outcomes';
 import { CREDENTIAL_TYPE, marketoApiRequest, spentToday } from '../../transport';
 import { chicagoDayKey, nextChicagoMidnight } from '../../transport/chicagoDay';
 import { resolveEndpoints } from '../../transport/endpoints';
+import { processShare } from '../../transport/throttle';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,7 +15,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 100 },
 		default: 80,
-		description: 'Set "warning" to true once this share of the daily budget is used, by this n8n process or by the whole instance as Marketo counts it',
+		description: 'Set "warning" to true once this share of the daily budget is used, by the whole instance as Marketo counts it, or by this n8n process of its own part when several processes share the instance',
 	},
 ];
 
@@ -37,6 +38,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const marketoCallsToday = usage.result?.[0]?.total ?? 0;
 		const budget = limits.dailyBudget;
 		const usedPercent = percent(Math.max(spent, marketoCallsToday), budget);
+		// With several processes sharing the instance, this one stops at its own part of the budget.
+		const processes = Math.max(1, Math.floor(limits.processes ?? 1));
+		const ownBudget = processShare(limits).dailyBudget;
+		const ownUsedPercent = percent(spent, ownBudget);
+		const shared = processes > 1 ? { processesSharing: processes, thisProcessBudget: ownBudget, thisProcessUsedPercent: ownUsedPercent } : {};
 		return [
 			{
 				instance: resolveEndpoints(String(credentials.restEndpoint ?? '')).instanceBase,
@@ -46,7 +52,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				dailyBudget: budget,
 				remainingBudget: Math.max(0, budget - Math.max(spent, marketoCallsToday)),
 				usedPercent,
-				warning: usedPercent >= warnAt,
+				...shared,
+				warning: Math.max(usedPercent, processes > 1 ? ownUsedPercent : 0) >= warnAt,
 				resetsAt: new Date(nextChicagoMidnight(now)).toISOString(),
 			},
 		];
