@@ -17,6 +17,8 @@ const marketoError = (code: string, message = 'refused'): WireResponse => ({
 class ScriptedTransmitter implements Transmitter {
 	readonly sent: Array<{ wire: WireRequest; token: string }> = [];
 	renewals = 0;
+	/** The token identity hands out at the n-th renewal. */
+	tokenAtRenewal = (renewal: number) => `token-${renewal}`;
 	constructor(
 		private readonly clock: FakeClock,
 		private readonly script: Answer[] = [],
@@ -27,7 +29,7 @@ class ScriptedTransmitter implements Transmitter {
 		let usedToken = token;
 		if (token === '') {
 			this.renewals++;
-			usedToken = `token-${this.renewals}`;
+			usedToken = this.tokenAtRenewal(this.renewals);
 			grant = { token: usedToken, expiresAt: this.clock.now() + 3_600_000 };
 		}
 		this.sent.push({ wire, token: usedToken });
@@ -68,6 +70,23 @@ describe('MarketoClient', () => {
 		const answer = await clock.runUntilSettled(client.request(get));
 		expect(answer.result).toEqual([{ id: 7 }]);
 		expect(transmitter.sent.map((s) => s.token)).toEqual(['token-1', 'token-1', 'token-2']);
+	});
+
+	it('a call that meets a second expiry after its renewal renews again, but never twice for one token', async () => {
+		const expired = marketoError('602', 'Access token expired');
+		const { clock, transmitter, client } = setup([ok(), expired, expired, ok([{ id: 7 }])]);
+		await clock.runUntilSettled(client.request(get));
+		const answer = await clock.runUntilSettled(client.request(get));
+		expect(answer.result).toEqual([{ id: 7 }]);
+		expect(transmitter.sent.map((s) => s.token)).toEqual(['token-1', 'token-1', 'token-2', 'token-3']);
+
+		const stubborn = setup([ok(), marketoError('601'), marketoError('601')]);
+		// Identity hands back the same token until it expires, as Marketo's does.
+		stubborn.transmitter.tokenAtRenewal = () => 'same-token';
+		await stubborn.clock.runUntilSettled(stubborn.client.request(get));
+		const refused = await stubborn.clock.runUntilSettled(stubborn.client.request(get).catch((error: Error) => error));
+		expect(refused).toBeInstanceOf(MarketoApiError);
+		expect(stubborn.transmitter.sent).toHaveLength(3);
 	});
 
 	it('concurrent calls that all meet 601 share one renewal', async () => {

@@ -56,6 +56,31 @@ describe('client-credentials exchange', () => {
 		expect((error as Error & { cause?: unknown }).cause).toBeUndefined();
 	});
 
+	it('asks identity again after a 5xx or a reset connection, at most twice', async () => {
+		const gateway = Object.assign(new Error('502'), { response: { status: 502 } });
+		const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+		const answers: unknown[] = [gateway, reset, { access_token: 'tok', expires_in: 3600 }];
+		const clock = clockAt(0);
+		const flaky = async () => {
+			const next = answers.shift();
+			return next instanceof Error ? await Promise.reject(next) : next;
+		};
+		expect((await exchangeClientCredentials(flaky, credentials, clock)).accessToken).toBe('tok');
+		expect(clock.slept).toEqual([1_000, 3_000]);
+
+		let calls = 0;
+		const down = async () => (calls++, await Promise.reject(gateway));
+		await expect(exchangeClientCredentials(down, credentials, clockAt(0))).rejects.toThrow(/answered HTTP 502/);
+		expect(calls).toBe(3);
+	});
+
+	it('does not ask again when the answer says the credential or endpoint is wrong', async () => {
+		let calls = 0;
+		const refused = Object.assign(new Error('401'), { response: { status: 401 } });
+		await expect(exchangeClientCredentials(async () => (calls++, await Promise.reject(refused)), credentials, clockAt(0))).rejects.toThrow(/rejected/);
+		expect(calls).toBe(1);
+	});
+
 	it('says the endpoint is wrong when identity is not there', async () => {
 		const notFound = Object.assign(new Error('404'), { response: { status: 404 } });
 		await expect(exchangeClientCredentials(async () => Promise.reject(notFound), credentials, clockAt(0))).rejects.toThrow(
@@ -63,7 +88,7 @@ describe('client-credentials exchange', () => {
 		);
 		const dns = Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
 		await expect(exchangeClientCredentials(async () => Promise.reject(dns), credentials, clockAt(0))).rejects.toThrow(
-			/Could not reach .*ENOTFOUND/,
+			/Could not reach .*\(host not found\)/,
 		);
 	});
 });

@@ -15,7 +15,10 @@ describe('Marketo behaviour the transport absorbs', () => {
 		expect(emulator.apiCalls().filter((call) => call.errorCode === '602')).toHaveLength(0);
 		const stored = store.get(CREDENTIAL_ID).data;
 		expect(stored.accessToken).toBe(store.updates.at(-1)?.data.accessToken);
-		expect(Number(stored.tokenExpiresAt)).toBeGreaterThan(Date.now());
+		// The stored token is the one the last call carried, and it was alive when that call was sent.
+		const lastCall = emulator.apiCalls().at(-1);
+		expect(lastCall?.authorization).toBe(`Bearer ${String(stored.accessToken)}`);
+		expect(Number(stored.tokenExpiresAt)).toBeGreaterThan(lastCall?.startedAt ?? Infinity);
 	});
 
 	it('a token Marketo declares expired (602) mid-run is renewed once and the call repeated: no item lost or written twice', async () => {
@@ -117,6 +120,16 @@ describe('secrets', () => {
 		const everything = JSON.stringify({ error: result.error, runData: result.runData });
 		expect(everything).not.toContain(secret);
 		expect(everything).not.toContain(encodeURIComponent(secret));
+		expect(emulator.apiCalls()).toHaveLength(0);
+	});
+
+	it('a wrong client secret under several batches costs one identity call, and every item names that cause', async () => {
+		const emulator = await startEmulator();
+		const store = credentialStore(emulator, { clientSecret: 'wrong-secret' });
+		const result = await runMarketo(upsertFromItems(), { store, items: leadItems(1_200), continueOnFail: true });
+		const errors = new Set(result.output(MARKETO_NODE).map(({ json }) => json.error));
+		expect([...errors]).toEqual([expect.stringMatching(/^Marketo rejected the Client ID or Client Secret/)]);
+		expect(emulator.calls.filter((call) => call.kind !== 'api')).toHaveLength(1);
 		expect(emulator.apiCalls()).toHaveLength(0);
 	});
 

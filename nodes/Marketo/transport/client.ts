@@ -165,7 +165,10 @@ export class MarketoClient {
 				requestId: envelope.requestId,
 				hint: rule.hint,
 			});
-			return { done: false, key, rule, error };
+			// A renewal's retry budget is per token: a call held long enough to meet a second expiry
+			// gets a second renewal. Identity hands out the same token until it expires, so this ends.
+			const budgetKey = rule.recovery === 'renewToken' ? `${key} ${tokenUsed}` : key;
+			return { done: false, key: budgetKey, rule, error };
 		}
 		if (response.status === 413) throw new PayloadTooLargeError();
 		const key = `HTTP ${response.status}`;

@@ -5,6 +5,8 @@ interface ErrorLike {
 	code?: string;
 	status?: number;
 	httpCode?: string;
+	/** NodeApiError: the wrapped error's own messages, before n8n's friendly rewording. */
+	messages?: string[];
 	response?: { status?: number; data?: unknown; body?: unknown };
 	cause?: unknown;
 }
@@ -27,11 +29,47 @@ export function httpStatusOf(error: unknown): number | undefined {
 	return undefined;
 }
 
+const NETWORK_CODE = /^E[A-Z_]+$/;
+
+/** n8n's NodeApiError drops the original error and keeps its network code as `httpCode`. */
 export function networkCodeOf(error: unknown): string | undefined {
 	for (const link of errorChain(error)) {
-		if (typeof link.code === 'string' && /^E[A-Z_]+$/.test(link.code)) return link.code;
+		const code = [link.code, link.httpCode].find((value) => typeof value === 'string' && NETWORK_CODE.test(value));
+		if (code) return code;
 	}
 	return undefined;
+}
+
+/** Network codes in words: n8n replaces any error message that contains such a code with its own advice. */
+const NETWORK_CODE_WORDS: Readonly<Record<string, string>> = {
+	ECONNRESET: 'connection reset',
+	ECONNREFUSED: 'connection refused',
+	ECONNABORTED: 'connection aborted',
+	EPIPE: 'connection closed while sending',
+	ETIMEDOUT: 'timed out',
+	ESOCKETTIMEDOUT: 'timed out',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'DNS lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+};
+
+export function describeNetworkCode(code: string): string {
+	return NETWORK_CODE_WORDS[code] ?? code.replace(/^E/, '').replace(/_/g, ' ').toLowerCase();
+}
+
+/**
+ * What went wrong on the wire, in plain words: the network code, else the HTTP layer's own
+ * message. Not n8n's rewording, whose advice ("retry immediately") is wrong for a write.
+ */
+export function wireFailureOf(error: unknown): string {
+	const code = networkCodeOf(error);
+	if (code) return describeNetworkCode(code);
+	for (const link of errorChain(error)) {
+		const original = link.messages?.find((message) => typeof message === 'string' && message);
+		if (original) return original;
+	}
+	return (error as ErrorLike)?.message ?? 'connection failed';
 }
 
 export function responseBodyOf(error: unknown): unknown {

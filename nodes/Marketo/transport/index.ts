@@ -12,7 +12,7 @@ import { MarketoClient, type MarketoResponse, type Transmitter } from './client'
 import type { Clock } from './clock';
 import { instanceKey, resolveEndpoints, tokenKey } from './endpoints';
 import { MarketoApiError, TransmitError, type TokenGrant } from './errors';
-import { findInChain, networkCodeOf, NOT_SENT_CODES } from './errorShape';
+import { findInChain, networkCodeOf, NOT_SENT_CODES, wireFailureOf } from './errorShape';
 import { pagesByOffset, pagesByToken, type Requester } from './paging';
 import { redactSecrets } from './redact';
 import { settle } from './settle';
@@ -90,7 +90,7 @@ function transmitterFor(ctx: MarketoContext, data: ICredentialDataDecryptedObjec
 				}) as Promise<{ statusCode: number; body: unknown }>,
 			);
 			if (answer.ok) return { response: { status: answer.value.statusCode, body: answer.value.body }, grant: renewed() };
-			throw transmitFailure(ctx, answer.error, secrets, renewed());
+			throw transmitFailure(ctx, answer.error, secrets, token === '', renewed());
 		},
 	};
 }
@@ -105,13 +105,15 @@ function toFormData(parts: MultipartPart[]): FormData {
 	return form;
 }
 
-function transmitFailure(ctx: MarketoContext, error: unknown, secrets: string[], renewed?: TokenGrant): unknown {
-	const exchange = findInChain(error, 'MarketoTokenExchangeError');
-	if (exchange) return new TransmitError(exchange.message ?? 'Token exchange failed', 'tokenExchange');
+function transmitFailure(ctx: MarketoContext, error: unknown, secrets: string[], carriedRenewal: boolean, renewed?: TokenGrant): unknown {
+	// n8n wraps preAuthentication's error in a NodeApiError that can drop its cause. A renewal that
+	// wrote no token failed at the exchange, before anything reached Marketo's REST API.
+	const exchange = findInChain(error, 'MarketoTokenExchangeError') ?? (carriedRenewal && !renewed ? (error as Error) : undefined);
+	if (exchange) return new TransmitError(redactSecrets(exchange.message ?? 'Token exchange failed', secrets), 'tokenExchange');
 	// A cancelled execution must stop, not be retried.
 	if ('getExecutionCancelSignal' in ctx && ctx.getExecutionCancelSignal()?.aborted) return error;
 	const code = networkCodeOf(error);
-	const message = redactSecrets(code ?? (error as Error)?.message ?? 'connection failed', secrets);
+	const message = redactSecrets(wireFailureOf(error), secrets);
 	return new TransmitError(message, code && NOT_SENT_CODES.has(code) ? 'notSent' : 'outcomeUnknown', renewed);
 }
 

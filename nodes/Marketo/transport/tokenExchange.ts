@@ -1,5 +1,5 @@
 import { resolveEndpoints, tokenUrl } from './endpoints';
-import { httpStatusOf, networkCodeOf, responseBodyOf } from './errorShape';
+import { httpStatusOf, networkCodeOf, responseBodyOf, wireFailureOf } from './errorShape';
 import { redactSecrets } from './redact';
 import { settle } from './settle';
 import { RENEW_AHEAD_MS } from './tokenKeeper';
@@ -36,6 +36,16 @@ export class MarketoTokenExchangeError extends Error {
 	}
 }
 
+/** Identity hiccups worth asking again: the exchange is safe to repeat and nothing reached the REST API yet. */
+const EXCHANGE_RETRY_DELAYS_MS = [1_000, 3_000];
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+
+function isTransient(error: unknown): boolean {
+	const status = httpStatusOf(error);
+	if (status !== undefined) return status >= 500;
+	return TRANSIENT_NETWORK_CODES.has(networkCodeOf(error) ?? '');
+}
+
 function describeFailure(error: unknown, url: string): string {
 	const status = httpStatusOf(error);
 	const where = 'Copy the endpoints from Marketo Admin > Integration > Web Services';
@@ -50,8 +60,7 @@ function describeFailure(error: unknown, url: string): string {
 		const detail = body && typeof body === 'object' ? ` ${JSON.stringify(body)}` : '';
 		return `The Marketo identity endpoint ${url} answered HTTP ${status}.${detail}`;
 	}
-	const code = networkCodeOf(error) ?? (error as Error)?.message ?? 'unknown error';
-	return `Could not reach the Marketo identity endpoint ${url} (${code}). ${where}.`;
+	return `Could not reach the Marketo identity endpoint ${url} (${wireFailureOf(error)}). ${where}.`;
 }
 
 /**
@@ -66,7 +75,9 @@ export async function exchangeClientCredentials(
 ): Promise<TokenFields> {
 	const url = tokenUrl(resolveEndpoints(credentials.restEndpoint, credentials.identityEndpoint));
 	const secrets = [credentials.clientSecret];
-	for (let attempt = 1; ; attempt++) {
+	let failures = 0;
+	let waitedOut = false;
+	for (;;) {
 		const exchanged = await settle(
 			httpRequest({
 				method: 'POST',
@@ -79,7 +90,13 @@ export async function exchangeClientCredentials(
 				json: true,
 			}),
 		);
-		if (!exchanged.ok) throw new MarketoTokenExchangeError(redactSecrets(describeFailure(exchanged.error, url), secrets));
+		if (!exchanged.ok) {
+			if (failures < EXCHANGE_RETRY_DELAYS_MS.length && isTransient(exchanged.error)) {
+				await clock.sleep(EXCHANGE_RETRY_DELAYS_MS[failures++]);
+				continue;
+			}
+			throw new MarketoTokenExchangeError(redactSecrets(describeFailure(exchanged.error, url), secrets));
+		}
 		const answer = exchanged.value as TokenAnswer;
 		const accessToken = answer?.access_token;
 		const expiresIn = Number(answer?.expires_in);
@@ -89,10 +106,11 @@ export async function exchangeClientCredentials(
 			);
 		}
 		const lifeMs = Math.max(0, expiresIn) * 1000;
-		if (lifeMs > RENEW_AHEAD_MS || attempt > 1) {
+		if (lifeMs > RENEW_AHEAD_MS || waitedOut) {
 			return { accessToken, tokenExpiresAt: clock.now() + lifeMs };
 		}
 		// Marketo hands back the same token until it expires: wait this one out, then ask again.
 		await clock.sleep(lifeMs + 250);
+		waitedOut = true;
 	}
 }
