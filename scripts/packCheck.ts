@@ -38,7 +38,10 @@ async function main(): Promise<number> {
 				const n8n = new N8n(toolchain, join(workDir, 'n8n'));
 				await installIntoN8n(packed, n8n.nodesDir);
 				const loaded = (await n8n.nodeTypes()).map((type) => type.name);
-				return loaded.includes(`${packed.name}.marketo`) ? [] : [`${packed.name}.marketo is not among the ${loaded.length} node types n8n loaded`];
+				return ['marketo', 'marketoTrigger']
+					.map((node) => `${packed.name}.${node}`)
+					.filter((name) => !loaded.includes(name))
+					.map((name) => `${name} is not among the ${loaded.length} node types n8n loaded`);
 			}],
 		];
 		let failed = 0;

@@ -27,12 +27,13 @@ describe('the packed package, installed into n8n 2.41 from its tarball', () => {
 		expect({ passed: tarball.passed, details: tarball.details ?? tarball.message }).toEqual({ passed: true, details: undefined });
 	});
 
-	it('n8n loads the Marketo node (and its AI-tool variant) with the Marketo API credential', async () => {
+	it('n8n loads the Marketo node (and its AI-tool variant) and the Marketo Trigger, with the Marketo API credential', async () => {
 		const ours = (await session.n8n.nodeTypes()).filter((type) => type.name.startsWith(`${session.packed.name}.`));
 
-		expect(ours.map(({ name, version, credentials }) => ({ name, version, credentials }))).toEqual([
+		expect(ours.sort((a, b) => a.name.localeCompare(b.name)).map(({ name, version, credentials }) => ({ name, version, credentials }))).toEqual([
 			{ name: MARKETO_NODE_TYPE, version: 1, credentials: [{ name: 'marketoApi', required: true }] },
 			{ name: `${MARKETO_NODE_TYPE}Tool`, version: 1, credentials: [{ name: 'marketoApi', required: true }] },
+			{ name: `${session.packed.name}.marketoTrigger`, version: 1, credentials: [{ name: 'marketoApi', required: true }] },
 		]);
 	});
 });

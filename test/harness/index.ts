@@ -7,3 +7,5 @@ export { START_NODE_TYPE, HarnessCredentialTypes, HarnessNodeTypes } from './typ
 export { bypassProxyForLoopback } from './environment';
 export { loadOptions } from './load-options';
 export type { LoadOptionsRequest } from './load-options';
+export { PollingWorkflow } from './run-poll';
+export type { PollingWorkflowOptions, PollOutcome } from './run-poll';

@@ -1,7 +1,8 @@
 import { leadField } from '../leads/leadFields';
-import type { LeadStore } from '../leads/LeadStore';
+import type { LeadChange, LeadStore } from '../leads/LeadStore';
 import { marketoTimestamp } from '../leads/leadValues';
-import { CHANGE_DATA_VALUE, DELETE_LEAD, NEW_LEAD } from './activityTypes';
+import type { Lead, LeadValue } from '../types';
+import { ADD_TO_LIST, CHANGE_DATA_VALUE, DELETE_LEAD, NEW_LEAD, REMOVE_FROM_LIST } from './activityTypes';
 import type { FeedPosition } from './feedToken';
 
 export interface ActivityAttribute {
@@ -14,8 +15,8 @@ export interface ActivityAttribute {
 export interface ChangedField {
 	id: number;
 	name: string;
-	newValue: string;
-	oldValue?: string;
+	newValue: string | null;
+	oldValue?: string | null;
 }
 
 /** An activity as Get Lead Activities returns it (Change Data Value ones also carry `fields`). */
@@ -32,6 +33,14 @@ export interface Activity {
 	fields?: ChangedField[];
 }
 
+/** A lead joined or left a static list. */
+export interface ListMembershipChange {
+	kind: 'added' | 'removed';
+	list: { id: number; name: string };
+	leadId: number;
+	at: number;
+}
+
 export type NewActivity = Omit<Activity, 'id' | 'marketoGUID' | 'attributes'> & { attributes?: ActivityAttribute[] };
 
 const SEED_AT = Date.parse('2024-01-08T15:00:00Z');
@@ -39,21 +48,51 @@ const HOUR = 3_600_000;
 
 const feedOrder = (a: Activity, b: Activity) => Date.parse(a.activityDate) - Date.parse(b.activityDate) || a.id - b.id;
 
+const leadName = (lead: Lead) => `${lead.firstName ?? ''} ${lead.lastName ?? ''}`.trim();
+/** Change Data Value shows values as text. */
+const asText = (value: LeadValue): string | null => (value === null ? null : String(value));
+
 /** The activity log of the instance, in feed order: by activity date, then id. */
 export class ActivityStore {
 	private readonly activities: Activity[] = [];
 	private nextId = 1;
+	/** Paging tokens issued before the current generation are refused (see expireFeedTokens). */
+	tokenGeneration = 0;
+	/**
+	 * How many activities one feed page examines; unset, all of them. Marketo reads its log in
+	 * slices, so a filtered feed may answer an empty page with `moreResult: true`.
+	 */
+	scanLimit?: number;
+
+	/** From now on the feed refuses every paging token issued so far, as Marketo refuses one kept too long. */
+	expireFeedTokens(): void {
+		this.tokenGeneration += 1;
+	}
 
 	record(activity: NewActivity): Activity {
 		const id = this.nextId++;
 		const stored: Activity = { ...activity, id, marketoGUID: String(id), attributes: activity.attributes ?? [] };
-		const at = this.activities.findIndex((other) => feedOrder(stored, other) < 0);
-		this.activities.splice(at < 0 ? this.activities.length : at, 0, stored);
+		// Almost every activity happens now, so its place is found from the end of the log.
+		let at = this.activities.length;
+		while (at > 0 && feedOrder(stored, this.activities[at - 1]) < 0) at--;
+		this.activities.splice(at, 0, stored);
 		return stored;
 	}
 
+	/** The New Lead activity of a lead, dated when it was created. */
+	recordNewLead(lead: Lead): Activity {
+		return this.record({
+			leadId: lead.id,
+			activityDate: lead.createdAt,
+			activityTypeId: NEW_LEAD,
+			primaryAttributeValueId: lead.id,
+			primaryAttributeValue: leadName(lead),
+			attributes: [{ name: 'Source Type', value: 'Web service API' }],
+		});
+	}
+
 	/** A Change Data Value activity for one or more lead fields. */
-	recordLeadChange(leadId: number, at: number, changes: Array<{ name: string; oldValue?: string; newValue: string }>): Activity {
+	recordLeadChange(leadId: number, at: number, changes: Array<{ name: string; oldValue?: string | null; newValue: string | null }>): Activity {
 		const [first] = changes;
 		const fieldId = (name: string) => leadField(name)?.id ?? 0;
 		return this.record({
@@ -84,6 +123,29 @@ export class ActivityStore {
 		});
 	}
 
+	/** An Add to List or Remove from List activity: the list is the primary attribute. */
+	recordListChange(change: ListMembershipChange): Activity {
+		return this.record({
+			leadId: change.leadId,
+			activityDate: marketoTimestamp(change.at),
+			activityTypeId: change.kind === 'added' ? ADD_TO_LIST : REMOVE_FROM_LIST,
+			primaryAttributeValueId: change.list.id,
+			primaryAttributeValue: change.list.name,
+			attributes: [{ name: 'Source', value: 'Web service API' }],
+		});
+	}
+
+	/** Records what happened to a lead: New Lead, one Change Data Value per changed field (as Marketo logs them), or Delete Lead. */
+	recordLeadEvent(change: LeadChange): void {
+		if (change.kind === 'created') this.recordNewLead(change.lead);
+		else if (change.kind === 'deleted') this.recordDeletedLead(change.lead.id, change.at, leadName(change.lead));
+		else {
+			for (const field of change.changes) {
+				this.recordLeadChange(change.lead.id, change.at, [{ name: field.name, oldValue: asText(field.oldValue), newValue: asText(field.newValue) }]);
+			}
+		}
+	}
+
 	/** Activities at or after `position`, in feed order. */
 	from(position: FeedPosition): Activity[] {
 		return this.activities.filter((activity) => {
@@ -96,26 +158,22 @@ export class ActivityStore {
 		return [...this.activities];
 	}
 
-	/** Removes every activity (the demo ones too), for tests that count them. */
+	/** Removes every activity (the demo ones too), for tests that count them; later changes are still recorded. */
 	clear(): void {
 		this.activities.length = 0;
 		this.nextId = 1;
 	}
 }
 
-/** A fresh instance's log: each lead's New Lead activity, a few web and email activities, three deleted leads. */
+/**
+ * A fresh instance's log: each lead's New Lead activity, a few web and email activities, three
+ * deleted leads. From then on every lead created, changed or deleted is recorded as it happens.
+ */
 function seeded(leads: LeadStore): ActivityStore {
 	const store = new ActivityStore();
 	leads.all().forEach((lead, index) => {
 		const created = Date.parse(lead.createdAt);
-		store.record({
-			leadId: lead.id,
-			activityDate: lead.createdAt,
-			activityTypeId: NEW_LEAD,
-			primaryAttributeValueId: lead.id,
-			primaryAttributeValue: `${lead.firstName ?? ''} ${lead.lastName ?? ''}`.trim(),
-			attributes: [{ name: 'Source Type', value: 'Web service API' }],
-		});
+		store.recordNewLead(lead);
 		if (index >= 10) return;
 		store.record({
 			leadId: lead.id,
@@ -139,6 +197,7 @@ function seeded(leads: LeadStore): ActivityStore {
 		}
 	});
 	[90001, 90002, 90003].forEach((leadId, index) => store.recordDeletedLead(leadId, SEED_AT + (index + 1) * 24 * HOUR, `Former Lead ${index + 1}`));
+	leads.watch((change) => store.recordLeadEvent(change));
 	return store;
 }
 

@@ -166,3 +166,85 @@ describe('Add Custom Activities (POST /rest/v1/activities/external.json)', () =>
 		expect(outcome(await send(emulator, 'POST', '/rest/v1/activities/external.json', { token, json: { input: input.slice(1) } }))).toBe('success');
 	});
 });
+
+describe('the activity log records what happens, so feeds (and triggers) see it', () => {
+	const leadChanges = async (emulator: Awaited<ReturnType<typeof instance>>['emulator'], token: string, nextPageToken: string) =>
+		(await send(emulator, 'GET', query('/rest/v1/activities/leadchanges.json', { nextPageToken, fields: 'title,company' }), { token })).body.result ?? [];
+
+	it('a lead created, changed (one Change Data Value per changed field) and deleted through the API', async () => {
+		const { emulator, activities, token } = await instance(1);
+		const start = feedTokenSince(Date.now() - 1000);
+		const sync = (input: unknown[]) => send(emulator, 'POST', '/rest/v1/leads.json', { token, json: { action: 'createOrUpdate', input } });
+		const created = (await sync([{ email: 'new.lead@example.com', firstName: 'Nia', lastName: 'Okafor', title: 'Analyst' }])).body.result?.[0];
+		await sync([{ email: 'new.lead@example.com', title: 'Director', company: 'Contoso', firstName: 'Nia' }]);
+		await send(emulator, 'POST', '/rest/v1/leads/delete.json', { token, json: { input: [{ id: created?.id }] } });
+
+		expect(activities.all().map((activity) => [activity.activityTypeId, activity.leadId, activity.primaryAttributeValue])).toEqual([
+			[12, created?.id, 'Nia Okafor'],
+			[13, created?.id, 'title'],
+			[13, created?.id, 'company'],
+			[37, created?.id, 'Nia Okafor'],
+		]);
+		expect((await leadChanges(emulator, token, start)).map((change) => change.fields)).toEqual([
+			[],
+			[{ id: 7, name: 'title', oldValue: 'Analyst', newValue: 'Director' }],
+			[{ id: expect.any(Number), name: 'company', oldValue: null, newValue: 'Contoso' }],
+		]);
+		const deleted = await send(emulator, 'GET', query('/rest/v1/activities/deletedleads.json', { nextPageToken: start }), { token });
+		expect(deleted.body.result?.map((activity) => activity.leadId)).toEqual([created?.id]);
+	});
+
+	it('a lead added to and removed from a static list: Add to List (24) and Remove from List (25), the list as primary attribute; no change, no activity', async () => {
+		const { emulator, activities, token } = await instance(7);
+		const members = (method: string, leadId: number) => send(emulator, method, '/rest/v1/lists/1001/leads.json', { token, json: { input: [{ id: leadId }] } });
+		await members('POST', 6);
+		await members('POST', 1); // already a member of the demo list
+		await members('DELETE', 6);
+		await members('DELETE', 7); // not a member
+
+		expect(activities.all().map((activity) => [activity.activityTypeId, activity.leadId, activity.primaryAttributeValueId, activity.primaryAttributeValue])).toEqual([
+			[24, 6, 1001, 'Newsletter Subscribers'],
+			[25, 6, 1001, 'Newsletter Subscribers'],
+		]);
+	});
+});
+
+describe('paging tokens', () => {
+	it('Get Paging Token counts whole seconds, as activity dates do', async () => {
+		const { emulator, activities, token } = await instance(1);
+		const recorded = activities.record({ leadId: 1, activityTypeId: 1, activityDate: '2025-03-01T10:00:00Z' });
+		const answer = await send(emulator, 'GET', '/rest/v1/activities/pagingtoken.json?sinceDatetime=2025-03-01T10:00:00.700Z', { token });
+		const page = await send(emulator, 'GET', query('/rest/v1/activities.json', { nextPageToken: String(answer.body.nextPageToken), activityTypeIds: '1' }), { token });
+		expect(page.body.result?.map((activity) => activity.id)).toEqual([recorded.id]);
+	});
+
+	it('a token issued before Marketo stopped honouring old ones is refused (1003); a new token for the same date works', async () => {
+		const { emulator, activities, token } = await instance(1);
+		activities.record({ leadId: 1, activityTypeId: 1, activityDate: '2025-03-02T10:00:00Z' });
+		const old = since('2025-03-01T00:00:00Z');
+		activities.expireFeedTokens();
+		const read = async (nextPageToken: string) => outcome(await send(emulator, 'GET', query('/rest/v1/activities.json', { nextPageToken, activityTypeIds: '1' }), { token }));
+		expect(await read(old)).toBe('1003');
+		const fresh = await send(emulator, 'GET', '/rest/v1/activities/pagingtoken.json?sinceDatetime=2025-03-01T00:00:00Z', { token });
+		expect(await read(String(fresh.body.nextPageToken))).toBe('success');
+	});
+
+	it('a page examines a slice of the log (scanLimit): a filtered page may be empty while more follow, and its token still moves on', async () => {
+		const { emulator, activities, token } = await instance(1);
+		activities.scanLimit = 4;
+		for (let i = 0; i < 6; i++) activities.record({ leadId: 1, activityTypeId: 1, activityDate: `2025-03-01T10:00:0${i}Z` });
+		const wanted = activities.record({ leadId: 1, activityTypeId: 10, activityDate: '2025-03-01T10:00:07Z' });
+		const pages = [];
+		let nextPageToken = since('2025-03-01T00:00:00Z');
+		for (;;) {
+			const answer = await send(emulator, 'GET', query('/rest/v1/activities.json', { nextPageToken, activityTypeIds: '10' }), { token });
+			pages.push(answer.body);
+			nextPageToken = String(answer.body.nextPageToken);
+			if (!answer.body.moreResult) break;
+		}
+		expect(pages.map((page) => [page.result?.map((activity) => activity.id), page.moreResult])).toEqual([
+			[[], true],
+			[[wanted.id], false],
+		]);
+	});
+});

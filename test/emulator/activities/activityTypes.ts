@@ -27,6 +27,8 @@ const attribute = (name: string, dataType: string, apiName?: string): ActivityTy
 /** Well-known standard type ids the emulator gives special meaning to. */
 export const NEW_LEAD = 12;
 export const CHANGE_DATA_VALUE = 13;
+export const ADD_TO_LIST = 24;
+export const REMOVE_FROM_LIST = 25;
 export const DELETE_LEAD = 37;
 
 /** Standard types keep Marketo's ids; custom types are numbered from 100000, as Marketo numbers them. */
@@ -100,6 +102,20 @@ export const ACTIVITY_TYPES: readonly ActivityType[] = [
 		description: 'Changed attribute value for a person',
 		primaryAttribute: attribute('Attribute Name', 'integer'),
 		attributes: [attribute('New Value', 'string'), attribute('Old Value', 'string'), attribute('Reason', 'string'), attribute('Source', 'string')],
+	},
+	{
+		id: ADD_TO_LIST,
+		name: 'Add to List',
+		description: 'Person is added to a list',
+		primaryAttribute: attribute('List ID', 'integer'),
+		attributes: [attribute('Source', 'string')],
+	},
+	{
+		id: REMOVE_FROM_LIST,
+		name: 'Remove from List',
+		description: 'Person is removed from a list',
+		primaryAttribute: attribute('List ID', 'integer'),
+		attributes: [attribute('Source', 'string')],
 	},
 	{
 		id: DELETE_LEAD,

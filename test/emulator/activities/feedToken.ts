@@ -1,10 +1,12 @@
 /**
  * A position in the activity feed: the next page starts at the first activity at or after
  * (`at`, `id`). Get Paging Token makes one from a datetime; every feed page hands out the next.
+ * `generation` is the instance's token generation when it was issued (see ActivityStore.expireFeedTokens).
  */
 export interface FeedPosition {
 	at: number;
 	id: number;
+	generation?: number;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -29,14 +31,16 @@ export function decodeFeedToken(token: string): FeedPosition | undefined {
 	for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
 	try {
 		const payload: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
-		const { feed, at, id } = (payload ?? {}) as Record<string, unknown>;
-		return feed === 1 && Number.isInteger(at) && Number.isInteger(id) ? { at: at as number, id: id as number } : undefined;
+		const { feed, at, id, generation = 0 } = (payload ?? {}) as Record<string, unknown>;
+		return feed === 1 && Number.isInteger(at) && Number.isInteger(id) && Number.isInteger(generation)
+			? { at: at as number, id: id as number, generation: generation as number }
+			: undefined;
 	} catch {
 		return undefined;
 	}
 }
 
 /** The token Get Paging Token answers for `sinceDatetime` (tests build request samples with it). */
-export function feedTokenSince(sinceMs: number): string {
-	return encodeFeedToken({ at: sinceMs, id: 0 });
+export function feedTokenSince(sinceMs: number, generation = 0): string {
+	return encodeFeedToken({ at: sinceMs, id: 0, generation });
 }

@@ -1,13 +1,32 @@
 import type { Lead, LeadValue } from '../types';
 import { leadField } from './leadFields';
-import { coerceLeadValue, marketoTimestamp, sameLeadValue } from './leadValues';
+import { coerceLeadValue, leadValueKey, marketoTimestamp } from './leadValues';
 
 export type LeadFields = Record<string, LeadValue>;
+
+/** One field whose stored value an update changed. */
+export interface FieldChange {
+	name: string;
+	oldValue: LeadValue;
+	newValue: LeadValue;
+}
+
+/** What happened to a lead, as the activity log hears of it. */
+export type LeadChange =
+	| { kind: 'created'; lead: Lead }
+	| { kind: 'updated'; lead: Lead; at: number; changes: FieldChange[] }
+	| { kind: 'deleted'; lead: Lead; at: number };
 
 /** The in-memory Lead Database. Tests may read and write it directly. */
 export class LeadStore {
 	private readonly byId = new Map<number, Lead>();
+	private readonly watchers: Array<(change: LeadChange) => void> = [];
 	private nextId = 1;
+
+	/** Calls `watcher` after every later change, however it is made (API or direct write). */
+	watch(watcher: (change: LeadChange) => void): void {
+		this.watchers.push(watcher);
+	}
 
 	get size(): number {
 		return this.byId.size;
@@ -33,28 +52,46 @@ export class LeadStore {
 			updatedAt: typeof updatedAt === 'string' ? updatedAt : stamp,
 		};
 		this.byId.set(lead.id, lead);
+		this.tell({ kind: 'created', lead });
 		return lead;
 	}
 
 	update(id: number, fields: LeadFields, at = Date.now()): Lead {
 		const lead = this.byId.get(id);
 		if (lead === undefined) throw new Error(`No lead ${id}`);
-		Object.assign(lead, this.checked(fields), { updatedAt: marketoTimestamp(at) });
+		const checked = this.checked(fields);
+		const changes = Object.entries(checked)
+			.map(([name, newValue]) => ({ name, oldValue: lead[name] ?? null, newValue }))
+			.filter((change) => change.oldValue !== change.newValue);
+		Object.assign(lead, checked, { updatedAt: marketoTimestamp(at) });
+		if (changes.length > 0) this.tell({ kind: 'updated', lead, at, changes });
 		return lead;
 	}
 
-	delete(id: number): boolean {
-		return this.byId.delete(id);
+	delete(id: number, at = Date.now()): boolean {
+		const lead = this.byId.get(id);
+		if (lead === undefined) return false;
+		this.byId.delete(id);
+		this.tell({ kind: 'deleted', lead, at });
+		return true;
 	}
 
 	/** Leads whose `field` equals one of `values` (strings compared case-insensitively), by id. */
 	matching(field: string, values: readonly LeadValue[]): Lead[] {
-		return this.all().filter((lead) => values.some((value) => sameLeadValue(lead[field], value)));
+		// One pass with a set of the wanted values: upserts into big stores stay fast.
+		const wanted = new Set(values.map(leadValueKey));
+		wanted.delete(undefined);
+		const found = [...this.byId.values()].filter((lead) => wanted.has(leadValueKey(lead[field])));
+		return found.sort((a, b) => a.id - b.id);
 	}
 
 	clear(): void {
 		this.byId.clear();
 		this.nextId = 1;
+	}
+
+	private tell(change: LeadChange): void {
+		for (const watcher of this.watchers) watcher(change);
 	}
 
 	// Direct writes obey the same schema as the API, so a test cannot build an impossible lead.

@@ -27,10 +27,9 @@ export function coerceLeadValue(field: LeadField, value: unknown): { value: Lead
 	}
 }
 
-/** Marketo compares lookup and filter values case-insensitively. */
-export function sameLeadValue(stored: LeadValue | undefined, wanted: LeadValue): boolean {
-	if (stored === null || stored === undefined || wanted === null) return false;
-	return String(stored).toLowerCase() === String(wanted).toLowerCase();
+/** How Marketo compares lookup and filter values: case-insensitively; an empty value matches nothing. */
+export function leadValueKey(value: LeadValue | undefined): string | undefined {
+	return value === null || value === undefined ? undefined : String(value).toLowerCase();
 }
 
 /** Marketo's timestamp form: ISO 8601 in UTC, whole seconds. */

@@ -1,3 +1,4 @@
+import { activitiesOf, type ListMembershipChange } from '../activities/ActivityStore';
 import type { LeadStore } from '../leads/LeadStore';
 import { marketoTimestamp } from '../leads/leadValues';
 import type { Lead } from '../types';
@@ -31,6 +32,7 @@ export const DEMO_LISTS: readonly NewStaticList[] = [
 export class ListStore {
 	private readonly lists = new Map<number, StaticList>();
 	private readonly members = new Map<number, Set<number>>();
+	private readonly watchers: Array<(change: ListMembershipChange) => void> = [];
 	private nextId = 1001;
 
 	constructor(private readonly leads: LeadStore) {}
@@ -61,12 +63,26 @@ export class ListStore {
 		return this.leads.get(leadId) !== undefined && (this.members.get(listId)?.has(leadId) ?? false);
 	}
 
-	addMember(listId: number, leadId: number): void {
-		this.members.get(listId)?.add(leadId);
+	/** Calls `watcher` after every later change of membership (adding a member twice changes nothing). */
+	watch(watcher: (change: ListMembershipChange) => void): void {
+		this.watchers.push(watcher);
 	}
 
-	removeMember(listId: number, leadId: number): void {
-		this.members.get(listId)?.delete(leadId);
+	addMember(listId: number, leadId: number, at = Date.now()): void {
+		const members = this.members.get(listId);
+		if (!members || members.has(leadId)) return;
+		members.add(leadId);
+		this.tell({ kind: 'added', listId, leadId, at });
+	}
+
+	removeMember(listId: number, leadId: number, at = Date.now()): void {
+		if (this.members.get(listId)?.delete(leadId)) this.tell({ kind: 'removed', listId, leadId, at });
+	}
+
+	private tell({ kind, listId, leadId, at }: { kind: ListMembershipChange['kind']; listId: number; leadId: number; at: number }): void {
+		const list = this.lists.get(listId);
+		if (!list) return;
+		for (const watcher of this.watchers) watcher({ kind, list: { id: list.id, name: list.name }, leadId, at });
 	}
 
 	/** Removes every list (the demo lists too), for tests that count lists. */
@@ -87,11 +103,15 @@ function seeded(leads: LeadStore): ListStore {
 // Routes see the instance through its LeadStore (one per emulator), so the lists hang off it.
 const instances = new WeakMap<LeadStore, ListStore>();
 
-/** The static lists of the emulator (or route context) that owns `leads`; created with the demo lists on first use. */
+/**
+ * The static lists of the emulator (or route context) that owns `leads`; created with the demo
+ * lists on first use. Later membership changes go to the instance's activity log.
+ */
 export function listsOf(owner: { readonly leads: LeadStore }): ListStore {
 	let lists = instances.get(owner.leads);
 	if (lists === undefined) {
 		lists = seeded(owner.leads);
+		lists.watch((change) => activitiesOf(owner).recordListChange(change));
 		instances.set(owner.leads, lists);
 	}
 	return lists;

@@ -1,4 +1,4 @@
-import { activitiesOf, type Activity } from '../activities/ActivityStore';
+import { activitiesOf, type Activity, type ActivityStore } from '../activities/ActivityStore';
 import { ACTIVITY_TYPES, activityType, CHANGE_DATA_VALUE, DELETE_LEAD, isListed, NEW_LEAD, type ActivityType } from '../activities/activityTypes';
 import { addCustomActivities } from '../activities/customActivities';
 import { decodeFeedToken, encodeFeedToken, feedTokenSince, type FeedPosition } from '../activities/feedToken';
@@ -17,10 +17,11 @@ export const ACTIVITY_LEAD_IDS_LIMIT = 30;
 
 const TYPES_CREATED_AT = marketoTimestamp(Date.parse('2023-06-01T12:00:00Z'));
 
-function positionOf(params: Record<string, string>): FeedPosition {
+/** The token's position; one issued before the log's token generation is refused like a bad one. */
+function positionOf(params: Record<string, string>, log: ActivityStore): FeedPosition {
 	if (!params.nextPageToken) throw new MarketoFailure(marketoErrors.missingParameter('nextPageToken'));
 	const position = decodeFeedToken(params.nextPageToken);
-	if (!position) throw new MarketoFailure(marketoErrors.invalidData('Invalid nextPageToken'));
+	if (!position || (position.generation ?? 0) < log.tokenGeneration) throw new MarketoFailure(marketoErrors.invalidData('Invalid nextPageToken'));
 	return position;
 }
 
@@ -51,6 +52,8 @@ function leadFilter(params: Record<string, string>, context: RouteContext): (act
 /**
  * One page of the feed from the token's position: `moreResult` says whether more activities
  * follow, and `nextPageToken` is always given (the last page's one is where the next poll starts).
+ * The page examines the log's next `scanLimit` activities (all when unset) and goes on after the
+ * last one it examined, so a filtered page may be empty while more follow.
  */
 function feedPage(
 	params: Record<string, string>,
@@ -58,13 +61,21 @@ function feedPage(
 	keep: (activity: Activity) => boolean,
 	project: (activity: Activity) => Record<string, unknown>,
 ): RouteAnswer {
-	const position = positionOf(params);
+	const log = activitiesOf(context);
+	const position = positionOf(params, log);
 	const size = batchSizeOf(params);
-	const matching = activitiesOf(context).from(position).filter(keep);
+	const ahead = log.from(position);
+	const examined = log.scanLimit === undefined ? ahead : ahead.slice(0, log.scanLimit);
+	const matching = examined.filter(keep);
 	const page = matching.slice(0, size);
-	const last = page[page.length - 1];
+	const full = matching.length > size;
+	const last = full ? page[page.length - 1] : examined[examined.length - 1];
 	const next = last ? { at: Date.parse(last.activityDate), id: last.id + 1 } : position;
-	return { result: page.map(project), moreResult: matching.length > size, nextPageToken: encodeFeedToken(next) };
+	return {
+		result: page.map(project),
+		moreResult: full || examined.length < ahead.length,
+		nextPageToken: encodeFeedToken({ ...next, generation: log.tokenGeneration }),
+	};
 }
 
 /** Only Get Lead Changes shows the changed fields. */
@@ -118,12 +129,14 @@ export const activityRoutes: Route[] = [
 	{
 		method: 'GET',
 		path: '/rest/v1/activities/pagingtoken.json',
-		handle: ({ params }) => {
+		handle: ({ params }, context) => {
 			if (!params.sinceDatetime) throw new MarketoFailure(marketoErrors.missingParameter('sinceDatetime'));
 			const since = Date.parse(params.sinceDatetime);
 			if (Number.isNaN(since)) throw new MarketoFailure(marketoErrors.invalidValueType(params.sinceDatetime, 'Datetime'));
+			// Activity dates are whole seconds: a token for 10:00:00.700 still finds what happened at 10:00:00.
+			const wholeSecond = Math.floor(since / 1000) * 1000;
 			// Marketo answers the token beside an absent result; the emulator's envelope always carries one.
-			return { result: [], nextPageToken: feedTokenSince(since) };
+			return { result: [], nextPageToken: feedTokenSince(wholeSecond, activitiesOf(context).tokenGeneration) };
 		},
 	},
 	{

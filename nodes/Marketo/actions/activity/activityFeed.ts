@@ -11,6 +11,9 @@ import { feedPages, PagingTokens } from './feedPages';
 /** Get Lead Activities and Get Lead Changes filter on at most 30 lead ids per call. */
 export const ACTIVITY_LEAD_IDS_LIMIT = 30;
 
+/** Get Lead Activities takes at most 10 activity type ids per call. */
+export const ACTIVITY_TYPE_IDS_LIMIT = 10;
+
 export type FeedFilters = Record<string, QueryValue>;
 
 export interface FeedSpec {
@@ -63,6 +66,11 @@ function readLeadIds(ctx: IExecuteFunctions, itemIndex: number): number[] {
 const chunksOf = <T>(values: T[], size: number): T[][] =>
 	Array.from({ length: Math.ceil(values.length / size) }, (_, index) => values.slice(index * size, (index + 1) * size));
 
+/** Distinct type ids, ascending, in sets of 10: more types are read in several walks, one per set. */
+export function activityTypeSets(typeIds: number[]): number[][] {
+	return chunksOf([...new Set(typeIds)].sort((a, b) => a - b), ACTIVITY_TYPE_IDS_LIMIT);
+}
+
 /**
  * Items with the same start and filters share calls: those without lead ids share one walk over
  * the whole feed; the lead ids of the others are pooled, 30 per walk, and each activity goes to
@@ -99,7 +107,8 @@ function planWalks(inputs: Array<{ itemIndex: number; input: FeedInput }>): Walk
 	return walks;
 }
 
-const activityTime = (activity: IDataObject) => Date.parse(String(activity.activityDate ?? '')) || 0;
+/** An activity's date in ms, for merging walks back into feed order (a stable sort keeps each walk's order). */
+export const activityTime = (activity: IDataObject) => Date.parse(String(activity.activityDate ?? '')) || 0;
 
 /**
  * Reads an activity feed for all items: one paging token per start, then walks the feed page by
@@ -125,7 +134,7 @@ export async function readActivityFeed(ctx: IExecuteFunctions, items: INodeExecu
 			try {
 				const pages = feedPages(send, { method: 'GET', path: spec.path, qs }, await tokens.for(since));
 				for await (const page of pages) {
-					for (const activity of page) {
+					for (const activity of page.activities) {
 						for (const member of members) {
 							if (isFull(member) || !member.wants(activity)) continue;
 							found.get(member.itemIndex)?.push({ ...activity });

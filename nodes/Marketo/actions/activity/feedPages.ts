@@ -32,18 +32,33 @@ export class PagingTokens {
 	}
 }
 
+/** One page of an activity feed, with the token that continues after it. */
+export interface FeedPage {
+	activities: IDataObject[];
+	nextPageToken: string;
+	moreResult: boolean;
+}
+
 /**
  * Pages of an activity feed from `startToken`. Unlike lead lists, every page carries a
  * `nextPageToken` (the last one's is where a later poll would start): `moreResult` alone says
  * whether to go on, and a page may be empty while more follow. Tokens travel in the query only;
- * the transport turns a GET whose URI passes 8 KB into POST `_method=GET`.
+ * the transport turns a GET whose URI passes 8 KB into POST `_method=GET`. `batchSize`, asked
+ * before each page, lets a reader stop exactly at a budget.
  */
-export async function* feedPages(send: Requester, request: MarketoRequest, startToken: string): AsyncGenerator<IDataObject[]> {
+export async function* feedPages(
+	send: Requester,
+	request: MarketoRequest,
+	startToken: string,
+	batchSize?: () => number,
+): AsyncGenerator<FeedPage> {
 	let nextPageToken = startToken;
 	for (;;) {
-		const response = await send<IDataObject>({ ...request, qs: { ...request.qs, nextPageToken } });
-		yield response.result ?? [];
-		if (!response.moreResult || !response.nextPageToken) return;
-		nextPageToken = response.nextPageToken;
+		const size = batchSize?.();
+		const response = await send<IDataObject>({ ...request, qs: { ...request.qs, nextPageToken, ...(size === undefined ? {} : { batchSize: size }) } });
+		const more = Boolean(response.moreResult && response.nextPageToken);
+		nextPageToken = response.nextPageToken ?? nextPageToken;
+		yield { activities: response.result ?? [], nextPageToken, moreResult: more };
+		if (!more) return;
 	}
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseMarketoId } from '../../helpers/validation';
-import { ACTIVITY_LEAD_IDS_LIMIT } from './activityFeed';
+import { ACTIVITY_LEAD_IDS_LIMIT, ACTIVITY_TYPE_IDS_LIMIT } from './activityFeed';
 
 /** The start of a feed read: Marketo returns what happened at or after it. */
 export const sinceProperty = (what: string): INodeProperties => ({
@@ -37,3 +37,25 @@ export function readListFilter(ctx: IExecuteFunctions, itemIndex: number): { lis
 	const value = String(options.listId ?? '').trim();
 	return value ? { listId: parseMarketoId(itemIndex, 'Static List ID', value) } : {};
 }
+
+/** The activity types to read (custom ones included); `what` says what they are for. */
+export const activityTypesProperty = (what: string): INodeProperties => ({
+	displayName: 'Activity Type Names or IDs',
+	name: 'activityTypeIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getActivityTypes' },
+	required: true,
+	default: [],
+	description: `${what}, custom activities included. Marketo takes ${ACTIVITY_TYPE_IDS_LIMIT} per call; more are read in several passes and merged by date. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+});
+
+/** The lead fields whose changes Get Lead Changes reads; `what` says what they are for. */
+export const fieldsToWatchProperty = (what: string): INodeProperties => ({
+	displayName: 'Fields to Watch Names or IDs',
+	name: 'fields',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getLeadFields' },
+	required: true,
+	default: [],
+	description: `${what}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+});

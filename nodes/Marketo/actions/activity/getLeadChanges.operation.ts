@@ -5,21 +5,12 @@ import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
 import { returnAllOrLimit } from '../../helpers/pagingProperties';
 import { readFields } from '../lead/common';
 import { readActivityFeed } from './activityFeed';
-import { leadIdsProperty, readListFilter, sinceProperty, staticListOption } from './feedProperties';
+import { fieldsToWatchProperty, leadIdsProperty, readListFilter, sinceProperty, staticListOption } from './feedProperties';
 
 const FIELDS_FIELD = 'Fields to Watch Names or IDs';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: FIELDS_FIELD,
-		name: 'fields',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getLeadFields' },
-		required: true,
-		default: [],
-		description:
-			'Lead fields whose changes to return. New leads are returned too. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	fieldsToWatchProperty('Lead fields whose changes to return. New leads are returned too'),
 	sinceProperty('lead changes'),
 	leadIdsProperty('changes'),
 	...returnAllOrLimit,

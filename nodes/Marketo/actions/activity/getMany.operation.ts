@@ -4,24 +4,13 @@ import { forOperation } from '../../helpers/displayOptions';
 import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
 import { returnAllOrLimit } from '../../helpers/pagingProperties';
 import { parseMarketoId, splitValues } from '../../helpers/validation';
-import { readActivityFeed } from './activityFeed';
-import { leadIdsProperty, readListFilter, sinceProperty, staticListOption } from './feedProperties';
-
-/** Get Lead Activities takes at most 10 activity type ids per call. */
-export const ACTIVITY_TYPE_IDS_LIMIT = 10;
+import { activityTypeSets, readActivityFeed } from './activityFeed';
+import { activityTypesProperty, leadIdsProperty, readListFilter, sinceProperty, staticListOption } from './feedProperties';
 
 const TYPES_FIELD = 'Activity Type Names or IDs';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: TYPES_FIELD,
-		name: 'activityTypeIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getActivityTypes' },
-		required: true,
-		default: [],
-		description: `Kinds of activity to return, custom activities included. Marketo takes ${ACTIVITY_TYPE_IDS_LIMIT} per call; more are read in several passes and merged by date. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	},
+	activityTypesProperty('Kinds of activity to return'),
 	sinceProperty('activities'),
 	leadIdsProperty('activities'),
 	...returnAllOrLimit,
@@ -51,7 +40,7 @@ export const description = forOperation('activity', 'getMany', properties);
 function readTypeIds(ctx: IExecuteFunctions, itemIndex: number): number[] {
 	const ids = splitValues(ctx.getNodeParameter('activityTypeIds', itemIndex, []));
 	if (ids.length === 0) throw new ItemInputError(itemIndex, TYPES_FIELD, 'is empty; choose at least one activity type');
-	return [...new Set(ids.map((id) => parseMarketoId(itemIndex, TYPES_FIELD, id)))].sort((a, b) => a - b);
+	return ids.map((id) => parseMarketoId(itemIndex, TYPES_FIELD, id));
 }
 
 /** Activities of the chosen types since a date, for all leads or the items' leads (pooled 30 per call). */
@@ -63,15 +52,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const typeIds = readTypeIds(this, itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			const assetIds = splitValues(options.assetIds).map((id) => parseMarketoId(itemIndex, 'Primary Asset IDs', id));
-			if (assetIds.length > 0 && typeIds.length !== 1) {
-				throw new ItemInputError(itemIndex, 'Primary Asset IDs', `works with exactly one activity type; ${typeIds.length} are chosen`);
+			const typeSets = activityTypeSets(typeIds);
+			const chosen = typeSets.flat().length;
+			if (assetIds.length > 0 && chosen !== 1) {
+				throw new ItemInputError(itemIndex, 'Primary Asset IDs', `works with exactly one activity type; ${chosen} are chosen`);
 			}
 			const shared = { ...readListFilter(this, itemIndex), ...(assetIds.length > 0 ? { assetIds } : {}) };
-			const sets = [];
-			for (let start = 0; start < typeIds.length; start += ACTIVITY_TYPE_IDS_LIMIT) {
-				sets.push({ activityTypeIds: typeIds.slice(start, start + ACTIVITY_TYPE_IDS_LIMIT), ...shared });
-			}
-			return sets;
+			return typeSets.map((activityTypeIds) => ({ activityTypeIds, ...shared }));
 		},
 	});
 }
