@@ -7,7 +7,7 @@ import { FaultQueue } from './faults';
 import { serveIdentity } from './identity';
 import { LeadStore } from './leads/LeadStore';
 import { seedLeads } from './leads/seedLeads';
-import { isViolation, resolveOptions } from './rules';
+import { bodyLimitFor, isViolation, resolveOptions } from './rules';
 import type { EmulatorState } from './state';
 import { TokenStore } from './tokens';
 import type { EmulatorOptions, Fault, RecordedCall } from './types';
@@ -113,7 +113,7 @@ export class MarketoEmulator {
 		this.calls.push(call);
 		const exchange = new Exchange(call, req, res);
 		try {
-			await exchange.readBody(this.options.maxBodyBytes);
+			await exchange.readBody(bodyLimitFor(call.path, this.options));
 			if (call.kind === 'api') await serveApiCall(exchange, this.state);
 			else if (!refusedAtGates(exchange, this.state, ['every call'])) serveIdentity(exchange, this.options, this.tokens);
 		} catch (error) {

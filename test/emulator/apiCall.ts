@@ -4,7 +4,7 @@ import { MarketoFailure, marketoErrors, wordingFor } from './errors';
 import type { Exchange } from './exchange';
 import { describeFault } from './faults';
 import { ROUTES } from './routes';
-import { findRoute } from './routes/route';
+import { findRoute, type FileAnswer } from './routes/route';
 import { type Gate, type GateState, GATES, countsTowardLimits } from './rules';
 import type { EmulatorState } from './state';
 
@@ -54,17 +54,18 @@ export async function serveApiCall(exchange: Exchange, state: EmulatorState): Pr
 			return;
 		}
 
-		const { status, envelope } = execute(exchange, state);
-		if (!countsTowardLimits(envelope.errors[0]?.code)) state.ledger.refund(call);
+		const executed = execute(exchange, state);
+		if ('envelope' in executed && !countsTowardLimits(executed.envelope.errors[0]?.code)) state.ledger.refund(call);
 		if (fault !== undefined && 'expireTokensAfter' in fault) state.tokens.expireAll(Date.now());
 		if (fault !== undefined && 'drop' in fault) exchange.drop();
-		else answer(exchange, state, status, envelope);
+		else if ('file' in executed) exchange.file(200, executed.file.contentType, executed.file.text, executed.file.breakAfterBytes);
+		else answer(exchange, state, executed.status, executed.envelope);
 	} finally {
 		state.ledger.finish(call);
 	}
 }
 
-function execute(exchange: Exchange, state: EmulatorState): { status: number; envelope: Envelope } {
+function execute(exchange: Exchange, state: EmulatorState): { status: number; envelope: Envelope } | FileAnswer {
 	const { call } = exchange;
 	const match = findRoute(ROUTES, call.effectiveMethod, call.path);
 	if (match === undefined) return { status: 404, envelope: failed(call.seq, marketoErrors.resourceNotFound()) };
@@ -77,7 +78,7 @@ function execute(exchange: Exchange, state: EmulatorState): { status: number; en
 			{ pathParams: match.pathParams, params: exchange.params, body: call.body },
 			{ leads: state.leads, ledger: state.ledger, now: Date.now() },
 		);
-		return { status: 200, envelope: succeeded(call.seq, result) };
+		return 'file' in result ? result : { status: 200, envelope: succeeded(call.seq, result) };
 	} catch (error) {
 		if (error instanceof MarketoFailure) return { status: 200, envelope: failed(call.seq, error.error) };
 		// An emulator bug must be loud, not look like a Marketo answer the client could handle.

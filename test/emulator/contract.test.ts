@@ -6,6 +6,8 @@ import { LIST_CONTRACT_SAMPLES } from './lists/contractSamples';
 import { ACTIVITY_CONTRACT_SAMPLES } from './activities/contractSamples';
 import { PROGRAM_CONTRACT_SAMPLES } from './programs/contractSamples';
 import { ASSET_CONTRACT_SAMPLES } from './assets/contractSamples';
+import { IMPORT_CONTRACT_SAMPLES, type ImportContractSample } from './bulk/importContractSamples';
+import { EXPORT_CONTRACT_SAMPLES } from './bulk/exportContractSamples';
 import { ROUTES } from './routes';
 import { identity, send, startEmulator, tokenFor, type CallOptions } from './testClient';
 
@@ -60,7 +62,7 @@ function departures(value: unknown, schema: Schema, spec: Spec, at = '$'): strin
 }
 
 /** A request that succeeds, for each route; a new route needs one here. */
-const SAMPLES: Record<string, { path: string } & CallOptions> = {
+const SAMPLES: Record<string, ({ path: string } & CallOptions) | ImportContractSample> = {
 	'GET /rest/v1/lead/{leadId}.json': { path: '/rest/v1/lead/1.json?fields=email,leadScore,unsubscribed' },
 	'GET /rest/v1/leads.json': { path: '/rest/v1/leads.json?filterType=id&filterValues=1,2,3&batchSize=2' },
 	'POST /rest/v1/leads.json': { path: '/rest/v1/leads.json', json: { input: [{ email: 'contract@example.com' }, { email: 'bad' }] } },
@@ -78,6 +80,8 @@ const SAMPLES: Record<string, { path: string } & CallOptions> = {
 	...ACTIVITY_CONTRACT_SAMPLES,
 	...PROGRAM_CONTRACT_SAMPLES,
 	...ASSET_CONTRACT_SAMPLES,
+	...IMPORT_CONTRACT_SAMPLES,
+	...EXPORT_CONTRACT_SAMPLES,
 };
 
 describe('contract with the official OpenAPI files', () => {
@@ -103,7 +107,10 @@ describe('contract with the official OpenAPI files', () => {
 		const sample = SAMPLES[key];
 		expect(sample).toBeDefined();
 		const emulator = await startEmulator({ seedLeads: 5 });
+		if ('before' in sample) sample.before?.(emulator);
 		const answer = await send(emulator, method, sample.path, { token: await tokenFor(emulator), ...sample });
+		// A file answer (ObservableOfInputStreamContent) has no envelope.
+		if ('file' in sample) return expect([answer.status, answer.contentType]).toEqual([200, expect.stringMatching(/^text\/csv/)]);
 		expect(answer.body.success).toBe(true);
 		expect(departures(answer.body, schema, spec)).toEqual([]);
 	});

@@ -48,16 +48,30 @@ export class Exchange {
 		this.send(status, 'text/plain;charset=UTF-8', text);
 	}
 
+	/** A file answer (a CSV of bulk import failures, a bulk extract file); `Range: bytes=…` gets 206 and that part. */
+	file(status: number, contentType: string, text: string | Buffer, breakAfterBytes?: number): void {
+		const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+		const range = byteRange(this.req.headers.range, bytes.length);
+		if (breakAfterBytes !== undefined && range === undefined) {
+			this.res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': bytes.length });
+			this.res.write(bytes.subarray(0, breakAfterBytes), () => this.drop());
+			return;
+		}
+		if (range === undefined) this.send(status, contentType, bytes);
+		else if (range === 'unsatisfiable') this.send(416, 'text/plain;charset=UTF-8', 'Range Not Satisfiable', { 'Content-Range': `bytes */${bytes.length}` });
+		else this.send(206, contentType, bytes.subarray(range.start, range.end + 1), { 'Content-Range': `bytes ${range.start}-${range.end}/${bytes.length}` });
+	}
+
 	/** Destroys the socket: the client sees the connection close without an answer. */
 	drop(): void {
 		this.call.endedAt = Date.now();
 		this.req.socket.destroy();
 	}
 
-	private send(status: number, contentType: string, text: string): void {
+	private send(status: number, contentType: string, text: string | Buffer, headers: Record<string, string> = {}): void {
 		this.call.httpStatus = status;
 		this.call.endedAt = Date.now();
-		this.res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+		this.res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), ...headers });
 		this.res.end(text);
 	}
 
@@ -82,6 +96,15 @@ export class Exchange {
 		if (query._method?.toUpperCase() === 'GET' || (isForm && String(body._method).toUpperCase() === 'GET')) return 'GET';
 		return method;
 	}
+}
+
+/** A single `bytes=start-end`, `bytes=start-` or `bytes=-suffix` range (RFC 7233); other forms are ignored, as servers may. */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+	const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+	if (!match || (match[1] === '' && match[2] === '')) return undefined;
+	const [start, end] =
+		match[1] === '' ? [Math.max(0, size - Number(match[2])), size - 1] : [Number(match[1]), match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)];
+	return start > end || start >= size ? 'unsatisfiable' : { start, end };
 }
 
 /** The call as it is known on arrival, before its body is read. */

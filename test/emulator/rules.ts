@@ -19,6 +19,19 @@ export const DEFAULT_OPTIONS: Readonly<Required<EmulatorOptions>> = Object.freez
 /** Lead Database batch limit: sync and delete input, filterValues, batchSize (1003 past it). */
 export const LEAD_BATCH_LIMIT = 300;
 
+/**
+ * Bulk import (the bulk import pages): a file of up to 10 MB (HTTP 413 past it, instead of the
+ * 1 MB of other calls); a FIFO queue of 10 jobs per instance, 2 of them importing (1016 past 10).
+ */
+export const BULK_IMPORT_LIMITS = { maxBodyBytes: 10 * 1024 * 1024, maxQueued: 10, maxImporting: 2 } as const;
+
+const BULK_IMPORT_UPLOAD = /^\/bulk\/v1\/(leads|customobjects\/[^/]+\/import|program\/[^/]+\/members\/import)\.json$/;
+
+/** The body limit of a call: bulk import uploads take files up to 10 MB, every other call 1 MB (maxBodyBytes). */
+export function bodyLimitFor(path: string, options: Required<EmulatorOptions>): number {
+	return BULK_IMPORT_UPLOAD.test(path) ? Math.max(options.maxBodyBytes, BULK_IMPORT_LIMITS.maxBodyBytes) : options.maxBodyBytes;
+}
+
 /** The API-only user the LaunchPoint service is bound to; identity's `scope` and usage's `userId`. */
 export const API_USER_ID = 'marketo-api@123-ABC-456.mktorest.com';
 
@@ -75,10 +88,10 @@ export const GATES: readonly Gate[] = [
 			call.uriBytes > options.maxUriBytes ? { refusedFor: 'uri', httpStatus: 414, text: 'Request-URI Too Long' } : undefined,
 	},
 	{
-		rule: 'body longer than maxBodyBytes: HTTP 413',
+		rule: 'body longer than maxBodyBytes (10 MB for bulk import files): HTTP 413',
 		appliesTo: 'every call',
 		check: (call, { options }) =>
-			call.bodyBytes > options.maxBodyBytes ? { refusedFor: 'body', httpStatus: 413, text: 'Request Entity Too Large' } : undefined,
+			call.bodyBytes > bodyLimitFor(call.path, options) ? { refusedFor: 'body', httpStatus: 413, text: 'Request Entity Too Large' } : undefined,
 	},
 	{
 		// Marketo still serves it, but is removing the parameter: the token belongs in a header.

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as activity from './activity/Activity.resource';
+import * as bulkExtract from './bulkExtract/BulkExtract.resource';
+import * as bulkImport from './bulkImport/BulkImport.resource';
 import { ASSET_RESOURCES } from './asset/Asset.resources';
 import { CRM_OBJECT_RESOURCES } from './crmObject/CrmObject.resource';
 import * as campaign from './campaign/Campaign.resource';
@@ -25,6 +27,8 @@ export interface MarketoResource {
 export const RESOURCES: MarketoResource[] = [
 	{ name: 'Lead', value: 'lead', description: lead.description, operations: lead.leadOperations },
 	{ name: 'Activity', value: 'activity', description: activity.description, operations: activity.activityOperations },
+	{ name: 'Bulk Extract', value: 'bulkExtract', description: bulkExtract.description, operations: bulkExtract.bulkExtractOperations },
+	{ name: 'Bulk Import', value: 'bulkImport', description: bulkImport.description, operations: bulkImport.bulkImportOperations },
 	{ name: 'Campaign', value: 'campaign', description: campaign.description, operations: campaign.campaignOperations },
 	...CRM_OBJECT_RESOURCES,
 	CUSTOM_OBJECT_RESOURCE,

@@ -62,7 +62,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			output.push({ json: errorJson(outcome.error), pairedItem });
 			continue;
 		}
-		output.push(...outcome.records.map((json) => ({ json, pairedItem })));
+		output.push(...outcome.records.map((json, position) => ({ json, ...(outcome.binaries?.[position] ? { binary: outcome.binaries[position] } : {}), pairedItem })));
 	}
 	return [output];
 }

@@ -27,6 +27,29 @@ export async function eachItem<T>(
 	return [...invalid, ...done];
 }
 
+/**
+ * For bulk jobs: item after item, not side by side. Every item's jobs share Marketo's queue of 10
+ * and its 2 running slots, so one item's jobs finish before the next item's start. Bad input stops
+ * the node before any call; a failed job fails its item only.
+ */
+export async function itemByItem<T>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	read: (itemIndex: number) => T,
+	run: (input: T, itemIndex: number) => Promise<ItemOutcome[]>,
+): Promise<ItemOutcome[]> {
+	const { inputs, invalid } = readInputs(ctx, items, read);
+	const outcomes = [...invalid];
+	for (const { itemIndex, input } of inputs) {
+		try {
+			outcomes.push(...(await run(input, itemIndex)));
+		} catch (error) {
+			outcomes.push(failed(itemIndex, error as Error));
+		}
+	}
+	return outcomes;
+}
+
 /** For answers that are the same for every item (describe, usage, partitions): one call per run, every item gets the rows. */
 export async function onceForAllItems(items: INodeExecutionData[], fetch: () => Promise<IDataObject[]>): Promise<ItemOutcome[]> {
 	const rows = await fetch();

@@ -1,7 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 
-/** What an operation produced for one input item: output records, or the error that item gets. */
-export type ItemOutcome = { itemIndex: number; records: IDataObject[] } | { itemIndex: number; error: Error };
+/** What an operation produced for one input item: output records (with binary data by position, if any), or the error that item gets. */
+export type ItemOutcome = { itemIndex: number; records: IDataObject[]; binaries?: IBinaryKeyData[] } | { itemIndex: number; error: Error };
 
 export function succeeded(itemIndex: number, ...records: IDataObject[]): ItemOutcome {
 	return { itemIndex, records };

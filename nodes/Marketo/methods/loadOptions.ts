@@ -5,3 +5,5 @@ export { getObjectDedupeFields, getObjectFields, getObjectFilterTypes, getWritab
 export { getCustomObjectTypes } from './customObjects';
 export { getActivityTypes, getCustomActivityAttributes, getCustomActivityTypes } from './activities';
 export { getProgramMemberFields, getProgramMemberFilterTypes, getProgramStatuses, getWritableProgramMemberFields } from './programs';
+export { getBulkExportFields } from './bulkExtract';
+export { getBulkImportFields } from './bulkImport';

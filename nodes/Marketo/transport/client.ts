@@ -33,6 +33,20 @@ export interface MarketoResponse<T = Record<string, unknown>> {
 export interface WireResponse {
 	status: number;
 	body: unknown;
+	/** Header names in lower case. */
+	headers?: Record<string, string | undefined>;
+}
+
+/**
+ * A file Marketo sent in place of an envelope (bulk export files). Read the body to its end or
+ * destroy it: the call counts as in flight until then.
+ */
+export interface MarketoFile {
+	status: number;
+	contentType: string;
+	/** Bytes in this answer (the part asked for, with a Range header). */
+	contentLength?: number;
+	body: AsyncIterable<Uint8Array>;
 }
 
 /** Sends one request with the given token; '' asks n8n to renew the token first. */
@@ -48,9 +62,51 @@ export interface MarketoClientParts {
 	clock: Clock;
 }
 
-type Verdict =
-	| { done: true; body: MarketoResponse<unknown> }
-	| { done: false; key: string; rule: ErrorRule; error: MarketoApiError };
+type Answer = { body: MarketoResponse<unknown> } | { file: MarketoFile };
+
+type Verdict = ({ done: true } & Answer) | { done: false; key: string; rule: ErrorRule; error: MarketoApiError };
+
+type Readable = AsyncIterable<Uint8Array | string> & { once?(event: 'close', listener: () => void): unknown };
+
+/** A 2xx answer that is not JSON, read as it arrives: the file itself. */
+function fileIn(response: WireResponse): MarketoFile | undefined {
+	const contentType = response.headers?.['content-type'] ?? '';
+	const body = response.body as Readable | undefined;
+	if ((response.status !== 200 && response.status !== 206) || /json/i.test(contentType) || !body?.[Symbol.asyncIterator]) return undefined;
+	const length = Number(response.headers?.['content-length']);
+	return { status: response.status, contentType, contentLength: Number.isFinite(length) ? length : undefined, body: body as AsyncIterable<Uint8Array> };
+}
+
+/** The file's call stays in flight until its body is read or destroyed. */
+function releasedWhenRead(file: MarketoFile, release: () => void): MarketoFile {
+	const body = file.body as Readable;
+	if (typeof body.once === 'function') {
+		body.once('close', release);
+		return file;
+	}
+	return {
+		...file,
+		body: (async function* () {
+			try {
+				yield* body as AsyncIterable<Uint8Array>;
+			} finally {
+				release();
+			}
+		})(),
+	};
+}
+
+/** What Marketo sent in place of a file: its JSON envelope or an error page, small enough to read whole. */
+async function readSmallBody(body: unknown, limit = 1_048_576): Promise<string> {
+	if (typeof body === 'string' || !(body as Readable)?.[Symbol.asyncIterator]) return typeof body === 'string' ? body : '';
+	const decoder = new TextDecoder();
+	let text = '';
+	for await (const chunk of body as Readable) {
+		text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+		if (text.length > limit) break;
+	}
+	return text + decoder.decode();
+}
 
 function asEnvelope(body: unknown): MarketoResponse<unknown> | undefined {
 	if (typeof body === 'string') {
@@ -91,14 +147,26 @@ export class MarketoClient {
 	constructor(private readonly parts: MarketoClientParts) {}
 
 	async request<T = Record<string, unknown>>(request: MarketoRequest): Promise<MarketoResponse<T>> {
+		const answer = await this.send({ ...request, response: 'envelope' });
+		return (answer as { body: MarketoResponse<T> }).body;
+	}
+
+	/** A bulk file; an error envelope answered in its place fails (or is retried) like any call. */
+	async requestFile(request: MarketoRequest): Promise<MarketoFile> {
+		const answer = await this.send({ ...request, response: 'file' });
+		if ('file' in answer) return answer.file;
+		throw new MarketoApiError('Marketo answered with a JSON response where a file was expected', { requestId: answer.body.requestId });
+	}
+
+	private async send(request: MarketoRequest): Promise<Answer> {
 		const wire = toWireRequest(this.parts.instanceBase, request);
 		const retriesByKey = new Map<string, number>();
 		for (;;) {
 			const verdict = await this.attempt(wire);
 			if (verdict.done) {
-				if (isUsageRequest(request)) this.parts.throttle.noteMarketoUsage(verdict.body.result);
+				if ('body' in verdict && isUsageRequest(request)) this.parts.throttle.noteMarketoUsage(verdict.body.result);
 				this.syncUsageIfDue();
-				return verdict.body as MarketoResponse<T>;
+				return verdict;
 			}
 			const { key, rule, error } = verdict;
 			const retries = retriesByKey.get(key) ?? 0;
@@ -133,7 +201,19 @@ export class MarketoClient {
 			throw token.error;
 		}
 		const carriesRenewal = token.value === '';
-		const sent = await settle(transmitter.send(wire, token.value));
+		let sent = await settle(transmitter.send(wire, token.value));
+		if (sent.ok && wire.stream) {
+			const file = fileIn(sent.value.response);
+			if (file) {
+				if (carriesRenewal) tokens.renewalFinished(sent.value.grant);
+				return { done: true, file: releasedWhenRead(file, () => permit.release()) };
+			}
+			const { response, grant } = sent.value;
+			const text = await settle(readSmallBody(response.body));
+			sent = text.ok
+				? { ok: true, value: { response: { ...response, body: text.value }, grant } }
+				: { ok: false, error: new TransmitError((text.error as Error)?.message ?? 'connection lost', 'outcomeUnknown', grant) };
+		}
 		const envelope = sent.ok ? asEnvelope(sent.value.response.body) : undefined;
 		permit.release(limitRefusedFor(envelope));
 		if (sent.ok) {

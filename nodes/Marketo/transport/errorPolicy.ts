@@ -92,7 +92,11 @@ export const MARKETO_ERROR_POLICY: Readonly<Record<string, ErrorRule>> = {
 	'711': userError('Incompatible folder type'),
 	'713': transient('Transient error'),
 	'1003': userError('Invalid value'),
-	'1029': userError('Bulk export queue or daily export quota is full'),
+	// Never retried: a full queue or a spent daily export quota does not clear within a run.
+	'1029': userError(
+		'Bulk export queue or daily export quota is full',
+		"Marketo's message says which. Queue: an instance runs 2 export jobs and queues 10 more; wait for running jobs to finish (Bulk Extract → Get Many Jobs lists them) or cancel some. Quota: 500 MB of export files a day, reset at 00:00 US Central. The job was not queued.",
+	),
 	'HTTP 413': {
 		recovery: 'splitBatch',
 		meaning: 'Request body larger than 1 MB',

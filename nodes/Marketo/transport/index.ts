@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { MarketoClient, type MarketoResponse, type Transmitter } from './client';
+import { MarketoClient, type MarketoFile, type MarketoResponse, type Transmitter } from './client';
 import type { Clock } from './clock';
 import { instanceKey, resolveEndpoints, tokenKey } from './endpoints';
 import { MarketoApiError, TransmitError, type TokenGrant } from './errors';
@@ -77,22 +77,36 @@ function transmitterFor(ctx: MarketoContext, data: ICredentialDataDecryptedObjec
 			const options: IHttpRequestOptions = {
 				method: wire.method,
 				url: wire.url,
-				json: !wire.form && !wire.multipart,
+				json: !wire.form && !wire.multipart && !wire.stream,
+				...(wire.stream ? { encoding: 'stream' as const } : {}),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-				headers: { accept: 'application/json', ...(wire.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+				headers: {
+					accept: wire.stream ? 'text/csv, application/json' : 'application/json',
+					...(wire.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+					...wire.headers,
+				},
 				...(wire.body === undefined ? {} : { body: (wire.multipart ? toFormData(wire.body as MultipartPart[]) : wire.body) as IHttpRequestOptions['body'] }),
 			};
 			const renewed = () => (token === '' ? grantFrom(sent) : undefined);
 			const answer = await settle(
 				ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
 					credentialsDecrypted: { id: nodeCredential?.id ?? '', name: nodeCredential?.name ?? '', type: CREDENTIAL_TYPE, data: sent },
-				}) as Promise<{ statusCode: number; body: unknown }>,
+				}) as Promise<{ statusCode: number; body: unknown; headers?: Record<string, unknown> }>,
 			);
-			if (answer.ok) return { response: { status: answer.value.statusCode, body: answer.value.body }, grant: renewed() };
+			if (answer.ok) {
+				const { statusCode: status, body, headers } = answer.value;
+				return { response: { status, body, ...(wire.stream ? { headers: fileHeaders(headers) } : {}) }, grant: renewed() };
+			}
 			throw transmitFailure(ctx, answer.error, secrets, token === '', renewed());
 		},
 	};
+}
+
+/** The headers the transport reads on a file answer. */
+function fileHeaders(headers: Record<string, unknown> = {}): Record<string, string | undefined> {
+	const value = (name: string) => (headers[name] === undefined ? undefined : String(headers[name]));
+	return { 'content-type': value('content-type'), 'content-length': value('content-length'), 'content-range': value('content-range') };
 }
 
 /** Built for each attempt, so a request repeated after a refusal (606, 615…) carries a fresh body. */
@@ -184,6 +198,12 @@ export async function marketoApiRequestRaw<T = Record<string, unknown>>(
 	return await bound.client.request<T>(request);
 }
 
+/** A bulk file as it arrives; transport errors kept as they are (for per-item mapping). */
+export async function marketoFileRequestRaw(ctx: MarketoContext, request: MarketoRequest): Promise<MarketoFile> {
+	const bound = await boundClient(ctx);
+	return await bound.client.requestFile(request);
+}
+
 /** A requester for the paging helpers that keeps transport errors as they are (for per-item mapping). */
 export function rawRequester(ctx: MarketoContext): Requester {
 	return async <T>(request: MarketoRequest) => await marketoApiRequestRaw<T>(ctx, request);
@@ -232,4 +252,4 @@ export async function spentToday(ctx: MarketoContext): Promise<{ spent: number; 
 	return { spent: bound.throttle.spentToday(), limits: bound.throttle.getLimits() };
 }
 
-export type { MarketoRequest, MarketoResponse };
+export type { MarketoFile, MarketoRequest, MarketoResponse };

@@ -19,6 +19,10 @@ export interface MarketoRequest {
 	bodyEncoding?: 'json' | 'form' | 'multipart';
 	/** Safe to send twice when the outcome of the first try is unknown. Defaults to true for GET only. */
 	idempotent?: boolean;
+	/** Extra HTTP headers, e.g. `Range` for part of a bulk file. */
+	headers?: Record<string, string>;
+	/** `file`: the answer is a file (bulk export CSV) read as it arrives; a JSON envelope in its place is still judged. */
+	response?: 'envelope' | 'file';
 }
 
 /** A call as it goes on the wire. */
@@ -29,6 +33,9 @@ export interface WireRequest {
 	body?: unknown;
 	form?: boolean;
 	multipart?: boolean;
+	headers?: Record<string, string>;
+	/** Read the answer's body as a stream instead of parsing it as JSON. */
+	stream?: boolean;
 }
 
 /** Marketo refuses URIs over 8 KB with HTTP 414; stay below with room for the request line. */
@@ -55,6 +62,11 @@ export function encodeQuery(qs: Record<string, QueryValue> = {}): string {
  * parameters as a form-encoded body.
  */
 export function toWireRequest(instanceBase: string, request: MarketoRequest): WireRequest {
+	const extras = { ...(request.headers ? { headers: request.headers } : {}), ...(request.response === 'file' ? { stream: true } : {}) };
+	return { ...wireShape(instanceBase, request), ...extras };
+}
+
+function wireShape(instanceBase: string, request: MarketoRequest): WireRequest {
 	const url = joinUrl(instanceBase, request.path);
 	const query = encodeQuery(request.qs);
 	const fullUrl = query ? `${url}?${query}` : url;

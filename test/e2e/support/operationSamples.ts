@@ -80,6 +80,24 @@ export const SAMPLES: Record<string, Record<string, unknown>> = {
 	'programMember:syncData': { programId: byId('1001'), leadId: '1', fieldsToSend: 'defineBelow', fieldValues: fields({ attendanceMinutes: '30' }) },
 	'programMember:delete': { programId: byId('1001'), leadId: '5' },
 	'programMember:describe': {},
+	// Import first: the batch it queues (1001, the emulator's first) is the one the Get operations read.
+	'bulkImport:import': { objectKind: 'leads', source: 'items', ...emailOnly('bulk.import@example.com'), waitOptions: { firstCheckSeconds: 0.5 } },
+	'bulkImport:getStatus': { objectKind: 'leads', batchId: '1001' },
+	'bulkImport:getFailures': { objectKind: 'leads', batchId: '1001' },
+	'bulkImport:getWarnings': { objectKind: 'leads', batchId: '1001' },
+	// The emulator's fresh instance has a Completed (…1001) and a Created (…1002) leads export job.
+	'bulkExtract:extract': {
+		exportObject: 'leads',
+		exportFields: ['id', 'email'],
+		exportFilter: 'createdAt',
+		startAt: '2024-01-01T00:00:00Z',
+		endAt: '2024-01-31T23:59:59Z',
+		waitOptions: { firstCheckSeconds: 0.5 },
+	},
+	'bulkExtract:download': { exportObject: 'leads', exportId: '0e5c7a10-0000-4000-8000-000000001001' },
+	'bulkExtract:getStatus': { exportObject: 'leads', exportId: '0e5c7a10-0000-4000-8000-000000001001' },
+	'bulkExtract:cancel': { exportObject: 'leads', exportId: '0e5c7a10-0000-4000-8000-000000001002' },
+	'bulkExtract:getMany': { exportObject: 'leads', statuses: ['completed', 'cancelled'] },
 };
 
 /**
@@ -120,6 +138,8 @@ export const DROPDOWN_CONTEXTS: Record<string, Record<string, unknown>> = {
 	getProgramMemberFields: { resource: 'programMember', operation: 'getMany' },
 	getProgramMemberFilterTypes: { resource: 'programMember', operation: 'getMany' },
 	getWritableProgramMemberFields: { resource: 'programMember', operation: 'syncData' },
+	getBulkImportFields: { resource: 'bulkImport', operation: 'import', objectKind: 'programMembers' },
+	getBulkExportFields: { resource: 'bulkExtract', operation: 'extract', exportObject: 'programMembers' },
 };
 
 /** Node parameters each resource-locator search needs; a new search method needs a line here. */

@@ -22,13 +22,20 @@ export interface RouteAnswer {
 	nextPageToken?: string;
 }
 
+/** An answer that is a file (bulk import failures and warnings, bulk extract files): sent as is, outside the envelope. */
+export interface FileAnswer {
+	/** A Buffer for large files (bulk extract), served without copying. */
+	/** `breakAfterBytes`: the connection drops after that many bytes of the body (tests of resumed downloads). */
+	file: { contentType: string; text: string | Buffer; breakAfterBytes?: number };
+}
+
 export interface Route {
 	method: 'GET' | 'POST' | 'DELETE';
 	/** e.g. '/rest/v1/lead/{leadId}.json' */
 	path: string;
 	/** A POST route that reads a JSON body: other content types answer 612, broken JSON 609. */
 	jsonBody?: boolean;
-	handle(request: RouteRequest, context: RouteContext): RouteAnswer;
+	handle(request: RouteRequest, context: RouteContext): RouteAnswer | FileAnswer;
 }
 
 export interface RouteMatch {
