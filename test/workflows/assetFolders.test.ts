@@ -164,6 +164,30 @@ describe('Program', () => {
 		expect(callsTo(emulator, 'GET', `${API}/program/1001/smartList.json`)[0].query).toEqual({ includeRules: 'true' });
 	});
 
+	it('Get Many filters by program ID (Filter By + Filter Values, sent as filterType and comma-joined filterValues)', async () => {
+		const { emulator, store } = await instance();
+		const result = await runMarketo(
+			{ resource: 'program', operation: 'getMany', returnAll: true, filters: { filterType: 'id', filterValues: '1001, 1003' } },
+			{ store },
+		);
+		expect(result.output(MARKETO_NODE).map((item) => item.json.name)).toEqual(['Webinar 2026', 'Trade Show Berlin']);
+		expect(callsTo(emulator, 'GET', `${API}/programs.json`)[0].query).toEqual({ filterType: 'id', filterValues: '1001,1003', offset: '0', maxReturn: '200' });
+	});
+
+	it('one half of the filter pair without the other, or an ID that is not one, is named before any call', async () => {
+		const { emulator, store } = await instance();
+		const result = await runMarketo(
+			{ resource: 'program', operation: 'getMany', returnAll: true, filters: { filterType: '={{ $json.by }}', filterValues: '={{ $json.values }}' } },
+			{ store, items: [{ by: 'folderId', values: '' }, { by: '', values: '19' }, { by: 'folderId', values: '19, Campaigns' }], continueOnFail: true },
+		);
+		expect(result.output(MARKETO_NODE).map((item) => item.json.error)).toEqual([
+			'Item 0, field "Filter Values": is empty; Filter By needs values to match',
+			'Item 1, field "Filter By": is not set; add it to say what Filter Values are',
+			'Item 2, field "Filter Values": "Campaigns" is not a Marketo id (a positive whole number)',
+		]);
+		expect(emulator.apiCalls()).toHaveLength(0);
+	});
+
 	it('a program picked by its Marketo URL is read by the ID in it', async () => {
 		const { emulator, store } = await instance();
 		await runMarketo({ resource: 'program', operation: 'getSmartList', assetId: { __rl: true, mode: 'url', value: 'https://app-ab12.marketo.com/#PG1002A1' } }, { store });

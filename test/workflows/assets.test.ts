@@ -1,5 +1,7 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 
+import { LANDING_PAGE } from '../../nodes/Marketo/actions/asset/assetTypes';
+import { sharedCalls } from '../../nodes/Marketo/actions/asset/sharedOperations';
 import { assetsOf } from '../emulator/assets/AssetStore';
 import { searchList } from './listSearch';
 import { callsTo, credentialStore, MARKETO_NODE, runMarketo, startEmulator } from './marketoWorkflow';
@@ -426,5 +428,33 @@ describe('pickers', () => {
 		]);
 		await runMarketo({ resource: 'snippet', operation: 'create', name: 'In program', folder: { __rl: true, mode: 'list', value: found.results[1].value }, folderType: 'Folder' }, { store });
 		expect(callsTo(emulator, 'POST', `${API}/snippets.json`)[0].body).toMatchObject({ folder: '{"id":1001,"type":"Program"}' });
+	});
+});
+
+describe('Update: a field added but left empty clears it', () => {
+	it('Smart Campaign (a JSON body): Description left empty is sent as "" and Marketo clears it; an empty Name is left out', async () => {
+		const { emulator, store, assets } = await instance();
+		const result = await runMarketo({ resource: 'smartCampaign', operation: 'update', assetId: byId(2001), updateFields: { name: '', description: '' } }, { store });
+		expect(callsTo(emulator, 'POST', `${API}/smartCampaign/2001.json`)[0].body).toEqual({ description: '' });
+		expect(result.output(MARKETO_NODE)[0].json).toMatchObject({ name: 'Send Welcome Email', description: '' });
+		expect(assets.get('smartCampaign', 2001)?.approved?.description).toBeNull();
+	});
+
+	it('url-encoded updates hand the transport the blanked fields as "" (Marketo\'s form body then carries `description=`)', () => {
+		const [update] = sharedCalls(LANDING_PAGE).filter((call) => call.operation === 'update');
+		const parameters: Record<string, unknown> = { assetId: byId(1001), updateFields: { name: '', description: '', title: ' ', urlPageName: '' } };
+		const ctx = { getNodeParameter: (name: string, _item: number, fallback: unknown) => parameters[name] ?? fallback } as unknown as IExecuteFunctions;
+		const plan = update.plan(ctx, 0);
+		expect(plan.request).toMatchObject({ method: 'POST', path: `${API}/landingPage/1001.json`, bodyEncoding: 'form', body: { description: '', title: '' } });
+		// Fields Marketo cannot blank (the name, the URL page name) are left out, as before.
+		expect(Object.keys(plan.request.body as object).sort()).toEqual(['description', 'title']);
+	});
+
+	it('a url-encoded Update sends a blanked field as `description=` and Marketo clears it', async () => {
+		const { emulator, store, assets } = await instance();
+		await runMarketo({ resource: 'snippet', operation: 'update', assetId: byId(1001), updateFields: { description: 'x' } }, { store });
+		await runMarketo({ resource: 'snippet', operation: 'update', assetId: byId(1001), updateFields: { description: '' } }, { store });
+		expect(callsTo(emulator, 'POST', `${API}/snippet/1001.json`)[1].body).toEqual({ description: '' });
+		expect(assets.get('snippet', 1001)?.draft?.description).toBeNull();
 	});
 });

@@ -41,19 +41,28 @@ export interface WireRequest {
 /** Marketo refuses URIs over 8 KB with HTTP 414; stay below with room for the request line. */
 export const MAX_URI_BYTES = 8_000;
 
-/**
- * Query string as the official files define it: array parameters are `collectionFormat: multi`
- * (`id=1&id=2`), so a list repeats its key. A caller that wants one comma-joined value passes a string.
- */
-export function encodeQuery(qs: Record<string, QueryValue> = {}): string {
+function encodePairs(fields: Record<string, QueryValue>, skip: (value: QueryValue) => boolean): string {
 	const pairs: string[] = [];
-	for (const [key, value] of Object.entries(qs)) {
-		if (value === undefined || value === '') continue;
+	for (const [key, value] of Object.entries(fields)) {
+		if (skip(value)) continue;
 		for (const item of Array.isArray(value) ? value : [value]) {
 			pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(item))}`);
 		}
 	}
 	return pairs.join('&');
+}
+
+/**
+ * Query string as the official files define it: array parameters are `collectionFormat: multi`
+ * (`id=1&id=2`), so a list repeats its key. A caller that wants one comma-joined value passes a string.
+ */
+export function encodeQuery(qs: Record<string, QueryValue> = {}): string {
+	return encodePairs(qs, (value) => value === undefined || value === '');
+}
+
+/** A url-encoded body keeps '': an asset Update sends `description=` to clear a field. */
+export function encodeFormBody(fields: Record<string, QueryValue> = {}): string {
+	return encodePairs(fields, (value) => value === undefined);
 }
 
 /**
@@ -74,7 +83,7 @@ function wireShape(instanceBase: string, request: MarketoRequest): WireRequest {
 		return { method: 'POST', url: `${url}?_method=GET`, body: query, form: true };
 	}
 	if (request.bodyEncoding === 'form') {
-		return { method: request.method, url: fullUrl, body: encodeQuery(request.body as Record<string, QueryValue>), form: true };
+		return { method: request.method, url: fullUrl, body: encodeFormBody(request.body as Record<string, QueryValue>), form: true };
 	}
 	if (request.bodyEncoding === 'multipart') return { method: request.method, url: fullUrl, body: request.body, multipart: true };
 	return { method: request.method, url: fullUrl, body: request.body };

@@ -121,6 +121,7 @@ export const EMAIL_KIND: AssetKind = {
 			...fields,
 			sections: editableSections(html).map((htmlId) => ({ htmlId, contentType: 'Text', value: '' })),
 			variables: [{ name: 'backgroundColor', value: '#FFFFFF', moduleScope: false }],
+			modules: [],
 		};
 	},
 	updatable: {

@@ -1,7 +1,10 @@
+import type { MarketoEmulator } from '../MarketoEmulator';
 import type { CallOptions } from '../testClient';
 import { ASSET_KINDS, type AssetKind } from './assetKinds';
+import { assetsOf, type Fields } from './AssetStore';
+import { makeDynamic } from './dynamicContent';
 
-type Sample = { path: string } & CallOptions;
+type Sample = { path: string; before?(emulator: MarketoEmulator): void } & CallOptions;
 
 const API = '/rest/asset/v1';
 const folder = (id: number, type = 'Folder') => JSON.stringify({ id, type });
@@ -70,6 +73,22 @@ function sharedSamples(kind: AssetKind): Record<string, Sample> {
 	return samples;
 }
 
+/** Makes the first section of an asset's approved version dynamic on segmentation 1001, as Update Content Section would. */
+const dynamicSection = (kind: 'email' | 'landingPage', id: number) => (emulator: MarketoEmulator) => {
+	const fields = assetsOf(emulator).get(kind, id)?.approved as Fields;
+	const section = (fields.sections as Array<{ htmlId?: string; id?: string; type?: string; value: unknown; dynamic?: unknown }>)[0];
+	const current = { type: section.type ?? 'Text', value: String(section.value) };
+	section.dynamic = makeDynamic(`${kind === 'email' ? 'EM' : 'LP'}-${id}`, String(section.htmlId ?? section.id), 1001, current, emulator);
+	section.value = (section.dynamic as { id: string }).id;
+};
+/** Form 1001 with its First Name field in a field set. */
+const fieldSetOnForm = (emulator: MarketoEmulator) => {
+	const fields = (assetsOf(emulator).get('form', 1001)?.approved as Fields).fields as Array<Record<string, unknown>>;
+	fields.push({ id: 'fieldset_1', label: 'About you', dataType: 'fieldset', fields: ['FirstName'], rowNumber: 2, columnNumber: 0 });
+};
+const EMAIL_DYNAMIC = Buffer.from('EM-1001-headline').toString('base64');
+const PAGE_DYNAMIC = Buffer.from('LP-1001-RichText-1').toString('base64');
+
 const html = (content: string) => ({ name: 'content', fileName: 'content.html', type: 'text/html', content });
 
 /** One succeeding request per asset endpoint, keyed like the contract test's SAMPLES (`METHOD route path`). */
@@ -80,6 +99,24 @@ export const ASSET_CONTRACT_SAMPLES: Record<string, Sample> = {
 	'GET /rest/asset/v1/email/{id}/content.json': { path: `${API}/email/1003/content.json` },
 	'POST /rest/asset/v1/email/{id}/content.json': { path: `${API}/email/1001/content.json`, form: { subject: JSON.stringify({ type: 'Text', value: 'New subject' }) } },
 	'POST /rest/asset/v1/email/{id}/content/{htmlId}.json': { path: `${API}/email/1001/content/headline.json`, form: { type: 'Text', value: '<h1>Hi</h1>' } },
+	'GET /rest/asset/v1/email/ccFields.json': { path: `${API}/email/ccFields.json` },
+	'GET /rest/asset/v1/email/{id}/dynamicContent/{contentId}.json': { path: `${API}/email/1001/dynamicContent/${encodeURIComponent(EMAIL_DYNAMIC)}.json?status=approved`, before: dynamicSection('email', 1001) },
+	'POST /rest/asset/v1/email/{id}/dynamicContent/{contentId}.json': {
+		path: `${API}/email/1001/dynamicContent/${encodeURIComponent(EMAIL_DYNAMIC)}.json`,
+		form: { segment: 'Finance', type: 'Text', value: '<h1>Hi</h1>' },
+		before: dynamicSection('email', 1001),
+	},
+	'POST /rest/asset/v1/email/{id}/content/{moduleId}/add.json': { path: `${API}/email/1001/content/cta/add.json?name=CTA&index=1` },
+	'POST /rest/asset/v1/email/{id}/content/{moduleId}/delete.json': { path: `${API}/email/1001/content/hero/delete.json` },
+	'POST /rest/asset/v1/email/{id}/content/{moduleId}/duplicate.json': { path: `${API}/email/1001/content/hero/duplicate.json?name=Hero%202` },
+	'POST /rest/asset/v1/email/{id}/content/{moduleId}/rename.json': { path: `${API}/email/1001/content/hero/rename.json?name=Spring%20Hero` },
+	'POST /rest/asset/v1/email/{id}/content/rearrange.json': { path: `${API}/email/1001/content/rearrange.json`, form: { positions: JSON.stringify([{ moduleId: 'footer', index: 0 }]) } },
+	'GET /rest/asset/v1/landingPage/{id}/dynamicContent/{contentId}.json': { path: `${API}/landingPage/1001/dynamicContent/${encodeURIComponent(PAGE_DYNAMIC)}.json`, before: dynamicSection('landingPage', 1001) },
+	'POST /rest/asset/v1/landingPage/{id}/dynamicContent/{contentId}.json': {
+		path: `${API}/landingPage/1001/dynamicContent/${encodeURIComponent(PAGE_DYNAMIC)}.json`,
+		form: { segment: 'Finance', type: 'HTML', value: '<p>Finance</p>', backgroundColor: '#eee' },
+		before: dynamicSection('landingPage', 1001),
+	},
 	'GET /rest/asset/v1/email/{id}/variables.json': { path: `${API}/email/1001/variables.json` },
 	'POST /rest/asset/v1/email/{id}/variable/{name}.json': { path: `${API}/email/1001/variable/backgroundColor.json`, form: { value: '#000000' } },
 	'POST /rest/asset/v1/email/{id}/sendSample.json': { path: `${API}/email/1001/sendSample.json`, form: { emailAddress: 'qa@acme.example', textOnly: 'false' } },
@@ -113,6 +150,20 @@ export const ASSET_CONTRACT_SAMPLES: Record<string, Sample> = {
 	'POST /rest/asset/v1/form/{id}/thankYouPage.json': {
 		path: `${API}/form/1001/thankYouPage.json`,
 		form: { thankyou: JSON.stringify([{ default: true, followupType: 'url', followupValue: 'https://acme.example/thanks' }]) },
+	},
+	'GET /rest/asset/v1/form/fields.json': { path: `${API}/form/fields.json?maxReturn=5` },
+	'GET /rest/asset/v1/form/programMemberFields.json': { path: `${API}/form/programMemberFields.json?offset=1` },
+	'GET /rest/asset/v1/form/{id}/usedBy.json': { path: `${API}/form/1001/usedBy.json` },
+	'POST /rest/asset/v1/form/{id}/fieldSet.json': { path: `${API}/form/1001/fieldSet.json`, form: { label: 'About you' } },
+	'POST /rest/asset/v1/form/{id}/fieldSet/{fieldSetId}/field/{fieldId}/delete.json': { path: `${API}/form/1001/fieldSet/fieldset_1/field/FirstName/delete.json`, before: fieldSetOnForm },
+	'POST /rest/asset/v1/form/{id}/richText.json': { path: `${API}/form/1001/richText.json`, form: { text: '<p>We respect your privacy.</p>' } },
+	'POST /rest/asset/v1/form/{formId}/field/{fieldId}/visibility.json': {
+		path: `${API}/form/1001/field/FirstName/visibility.json`,
+		form: { visibilityRule: JSON.stringify({ ruleType: 'show', rules: [{ subjectField: 'Email', operator: 'isNotEmpty', values: [] }] }) },
+	},
+	'POST /rest/asset/v1/form/{id}/reArrange.json': {
+		path: `${API}/form/1001/reArrange.json`,
+		form: { positions: JSON.stringify([{ fieldName: 'FirstName', rowNumber: 0, columnNumber: 0 }, { fieldName: 'Email', rowNumber: 1, columnNumber: 0 }]) },
 	},
 	'POST /rest/asset/v1/form/{id}/submitButton.json': { path: `${API}/form/1001/submitButton.json`, form: { label: 'Go', waitingLabel: 'Sending' } },
 	'POST /rest/asset/v1/files.json': {
@@ -150,6 +201,7 @@ export const ASSET_CONTRACT_SAMPLES: Record<string, Sample> = {
 	'POST /rest/asset/v1/smartCampaign/{id}/deactivate.json': { path: `${API}/smartCampaign/2001/deactivate.json` },
 	'GET /rest/asset/v1/smartCampaign/{id}/smartList.json': { path: `${API}/smartCampaign/2001/smartList.json?includeRules=true` },
 	'GET /rest/asset/v1/segmentation/{id}/segments.json': { path: `${API}/segmentation/1001/segments.json?maxReturn=2` },
+	'GET /rest/asset/v1/landingPageDomains.json': { path: `${API}/landingPageDomains.json?maxReturn=10` },
 	'POST /rest/asset/v1/redirectRules.json': {
 		path: `${API}/redirectRules.json`,
 		form: { hostname: 'go.example.com', redirectFrom: JSON.stringify({ type: 'path', value: '/spring' }), redirectTo: JSON.stringify({ type: 'landingPageId', value: '1001' }) },

@@ -69,6 +69,11 @@ function seeds(): Seed[] {
 				{ htmlId: 'body', contentType: 'Text', value: '<p>Thanks for joining.</p>' },
 			],
 			variables: [{ name: 'backgroundColor', value: '#FFFFFF', moduleScope: false }],
+			modules: [
+				{ id: 'hero', name: 'Hero Image' },
+				{ id: 'intro', name: 'Intro Text' },
+				{ id: 'footer', name: 'Footer' },
+			],
 		}),
 		draftOnly('email', 1002, {
 			...emailDefaults,

@@ -10,6 +10,8 @@ import {
 } from '../assets/assetKinds';
 import { answer, businessRule, existing, noAssets, statusParam } from '../assets/answers';
 import { assetsOf, type Asset, type Fields } from '../assets/AssetStore';
+import { makeDynamic, type DynamicSection } from '../assets/dynamicContent';
+import { isFormFieldId } from '../assets/formFields';
 import { folderRefOf } from '../assets/folders';
 import { booleanField, field, formBody, jsonField, multipartBody, type Part } from '../assets/requestBody';
 import { MarketoFailure, marketoErrors } from '../errors';
@@ -18,14 +20,14 @@ import type { Route, RouteContext, RouteRequest } from './route';
 
 const ASSET_API = '/rest/asset/v1';
 
-type Section = { htmlId: string; contentType: string; value: unknown; textValue?: string };
-type PageSection = { id: string; type: string; value?: unknown; index?: number; [style: string]: unknown };
+export type Section = { htmlId: string; contentType: string; value: unknown; textValue?: string; dynamic?: DynamicSection };
+export type PageSection = { id: string; type: string; value?: unknown; index?: number; dynamic?: DynamicSection; [style: string]: unknown };
 
 /**
  * The version a read asks for, or Marketo's "no assets found". Reads without a status parameter
  * in the official file (variables) show the version being edited: the draft when there is one.
  */
-function readVersion(kind: AssetKind, { pathParams, params }: RouteRequest, context: RouteContext, editing = false): { asset: Asset; fields: Fields } | undefined {
+export function readVersion(kind: AssetKind, { pathParams, params }: RouteRequest, context: RouteContext, editing = false): { asset: Asset; fields: Fields } | undefined {
 	const store = assetsOf(context);
 	const asset = store.get(kind.kind, integerParam(pathParams.id));
 	const fields = asset && (editing ? (asset.draft ?? asset.approved) : store.version(asset, statusParam(params)));
@@ -33,7 +35,7 @@ function readVersion(kind: AssetKind, { pathParams, params }: RouteRequest, cont
 }
 
 /** An edit of a draft-workflow asset: it lands in the draft. */
-function editDraft(kind: AssetKind, id: string, context: RouteContext, change: (fields: Fields) => void): { asset: Asset; fields: Fields } {
+export function editDraft(kind: AssetKind, id: string, context: RouteContext, change: (fields: Fields) => void): { asset: Asset; fields: Fields } {
 	const { store, asset } = existing(kind, id, context);
 	return { asset, fields: store.edit(asset, kind.drafts !== undefined, change) };
 }
@@ -46,12 +48,14 @@ function filePart(parts: Map<string, Part>, name: string): Part {
 	return part;
 }
 
-const contentRead = (kind: AssetKind, path: string, rows: (asset: Asset, fields: Fields, status: string) => unknown[], editing = false): Route => ({
+type ContentRows = (asset: Asset, fields: Fields, status: string, request: RouteRequest, context: RouteContext) => unknown[];
+
+export const contentRead = (kind: AssetKind, path: string, rows: ContentRows, editing = false): Route => ({
 	method: 'GET',
 	path: `${ASSET_API}/${kind.segment}/{id}/${path}`,
 	handle: (request, context) => {
 		const found = readVersion(kind, request, context, editing);
-		return found ? answer(rows(found.asset, found.fields, found.fields === found.asset.approved ? 'approved' : 'draft')) : noAssets();
+		return found ? answer(rows(found.asset, found.fields, found.fields === found.asset.approved ? 'approved' : 'draft', request, context)) : noAssets();
 	},
 });
 
@@ -72,11 +76,13 @@ const emailRoutes: Route[] = [
 	contentRead(EMAIL_KIND, 'content.json', (_asset, fields) =>
 		(fields.sections as Section[]).map((section, index) => ({
 			htmlId: section.htmlId,
-			// Marketo answers a section's value as its HTML and text versions.
-			value: [
-				{ type: 'HTML', value: section.value },
-				{ type: 'Text', value: section.textValue ?? String(section.value).replace(/<[^>]+>/g, '') },
-			],
+			// Marketo answers a section's value as its HTML and text versions; a dynamic one's as its dynamic content ID.
+			value: section.dynamic
+				? section.dynamic.id
+				: [
+						{ type: 'HTML', value: section.value },
+						{ type: 'Text', value: section.textValue ?? String(section.value).replace(/<[^>]+>/g, '') },
+					],
 			contentType: section.contentType,
 			index,
 			isLocked: false,
@@ -110,6 +116,12 @@ const emailRoutes: Route[] = [
 			const { asset } = editDraft(EMAIL_KIND, pathParams.id, context, (fields) => {
 				const section = (fields.sections as Section[]).find((candidate) => candidate.htmlId === pathParams.htmlId);
 				if (!section) throw new MarketoFailure({ code: '702', message: `Content section '${pathParams.htmlId}' not found` });
+				if (type === 'DynamicContent') {
+					const dynamic = section.dynamic?.segmentation === Number(value) ? section.dynamic : makeDynamic(`EM-${pathParams.id}`, section.htmlId, value, { type: 'Text', value: String(section.value) }, context);
+					Object.assign(section, { contentType: type, value: dynamic.id, dynamic });
+					return;
+				}
+				delete section.dynamic;
 				Object.assign(section, { contentType: type, value, ...(form.textValue ? { textValue: form.textValue } : {}) });
 			});
 			return { result: [{ id: asset.id }] };
@@ -225,9 +237,12 @@ const snippetRoutes: Route[] = [
 
 const PAGE_SECTION_STYLE = ['left', 'top', 'width', 'height', 'zIndex', 'linkUrl', 'hideDesktop', 'hideMobile', 'backgroundColor', 'borderColor', 'opacity'];
 
+/** The look of a page section, from a section or a request's fields. */
+const styleOf = (fields: Record<string, unknown>) => Object.fromEntries(PAGE_SECTION_STYLE.filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]]));
+
 const landingPageRoutes: Route[] = [
 	contentRead(LANDING_PAGE_KIND, 'content.json', (_asset, fields) =>
-		(fields.sections as PageSection[]).map(({ id, type, value, index, ...style }) => ({ id, type, index, content: value, formattingOptions: style })),
+		(fields.sections as PageSection[]).map((section) => ({ id: section.id, type: section.type, index: section.index, content: section.value, formattingOptions: styleOf(section) })),
 	),
 	{
 		method: 'POST',
@@ -239,7 +254,7 @@ const landingPageRoutes: Route[] = [
 			const { asset } = editDraft(LANDING_PAGE_KIND, pathParams.id, context, (fields) => {
 				const sections = fields.sections as PageSection[];
 				if (sections.some((section) => section.id === contentId)) throw businessRule(`Content section '${contentId}' already exists`);
-				const style = Object.fromEntries(PAGE_SECTION_STYLE.filter((key) => form[key] !== undefined).map((key) => [key, form[key]]));
+				const style = styleOf(form);
 				sections.push({ id: contentId, type, value: form.value, index: sections.length + 1, ...style });
 			});
 			return { result: [{ id: asset.id }] };
@@ -254,7 +269,14 @@ const landingPageRoutes: Route[] = [
 			const { asset } = editDraft(LANDING_PAGE_KIND, pathParams.id, context, (fields) => {
 				const section = (fields.sections as PageSection[]).find((candidate) => candidate.id === pathParams.contentId);
 				if (!section) throw new MarketoFailure({ code: '702', message: `Content section '${pathParams.contentId}' not found` });
-				const style = Object.fromEntries(PAGE_SECTION_STYLE.filter((key) => form[key] !== undefined).map((key) => [key, form[key]]));
+				const style = styleOf(form);
+				if (type === 'DynamicContent') {
+					const dynamic =
+						section.dynamic?.segmentation === Number(form.value) ? section.dynamic : makeDynamic(`LP-${pathParams.id}`, section.id, form.value, { type: section.type, value: String(section.value ?? '') }, context);
+					Object.assign(section, { type, value: dynamic.id, dynamic, ...style });
+					return;
+				}
+				delete section.dynamic;
 				Object.assign(section, { type, ...(form.value !== undefined ? { value: form.value } : {}), ...style });
 			});
 			return { result: [{ id: asset.id }] };
@@ -331,6 +353,7 @@ const formRoutes: Route[] = [
 		handle: ({ pathParams, body }, context) => {
 			const form = formBody(body);
 			const fieldId = field(form, 'fieldId', true) as string;
+			if (!isFormFieldId(fieldId)) throw new MarketoFailure(marketoErrors.invalidData(`'${fieldId}' is not a field forms can hold (see Get Available Fields)`));
 			let added: FormField | undefined;
 			editDraft(FORM_KIND, pathParams.id, context, (fields) => {
 				const list = fields.fields as FormField[];

@@ -320,6 +320,12 @@ function checkedHostname(form: FormBody, required: boolean): string | undefined 
 
 const redirectRuleRoutes: Route[] = [
 	{
+		method: 'GET',
+		path: `${ASSET_API}/landingPageDomains.json`,
+		// The first is the instance's landing page domain, the others its aliases.
+		handle: ({ params }) => page(LANDING_PAGE_DOMAINS.map((hostname, index) => ({ hostname, type: index === 0 ? 'domain' : 'domain-alias' })), params),
+	},
+	{
 		method: 'POST',
 		path: `${ASSET_API}/redirectRules.json`,
 		handle: ({ body }, context) => {

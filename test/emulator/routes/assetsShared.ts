@@ -44,18 +44,26 @@ function create(kind: AssetKind, body: FormBody, context: RouteContext): Record<
 	return kind.render(asset, born, context);
 }
 
-/** Update bodies: url-encoded, except smart campaigns' (JSON, per the official file). */
+/**
+ * Update bodies: url-encoded, except smart campaigns' (JSON, per the official file). A text field
+ * sent empty clears the value; the name cannot be cleared (701).
+ */
 function updateValues(kind: AssetKind, body: unknown): Record<string, unknown> {
+	const cleared = (value: unknown) => value === '';
+	let values: Record<string, unknown>;
 	if (kind.kind === 'smartCampaign') {
 		if (!isRecord(body)) throw new MarketoFailure(marketoErrors.invalidContentType());
-		return Object.fromEntries(Object.keys(kind.updatable).filter((key) => body[key] !== undefined).map((key) => [key, body[key]]));
+		values = Object.fromEntries(Object.keys(kind.updatable).filter((key) => body[key] !== undefined).map((key) => [key, body[key]]));
+	} else {
+		const form = formBody(body);
+		values = Object.fromEntries(
+			Object.entries(kind.updatable)
+				.map(([key, type]) => [key, type === 'text' && cleared(form[key]) ? '' : readField(form, key, type)] as const)
+				.filter(([, value]) => value !== undefined),
+		);
 	}
-	const form = formBody(body);
-	return Object.fromEntries(
-		Object.entries(kind.updatable)
-			.map(([key, type]) => [key, readField(form, key, type)] as const)
-			.filter(([, value]) => value !== undefined),
-	);
+	if (cleared(values.name)) throw new MarketoFailure({ code: '701', message: 'name cannot be blank' });
+	return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, cleared(value) ? null : value]));
 }
 
 function sharedRoutes(kind: AssetKind): Route[] {

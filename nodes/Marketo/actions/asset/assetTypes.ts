@@ -1,9 +1,12 @@
+import { ItemInputError } from '../../helpers/outcomes';
+import { parseMarketoId, splitValues } from '../../helpers/validation';
 import { assetRef, type LocatorTarget } from './assetLocator';
 import type { AssetType } from './assetType';
 import { folderParam } from './folderRef';
 import {
 	boolean,
 	choice,
+	clearable,
 	descriptionParam,
 	integer,
 	json,
@@ -36,7 +39,7 @@ export const EMAIL_TEMPLATE: AssetType = {
 	get: { options: [statusOption()] },
 	getByName: { options: [statusOption()] },
 	getMany: { filters: [STATUS_FILTER], paged: true },
-	update: { fields: [renameParam('email template'), descriptionParam('email template')] },
+	update: { fields: [renameParam('email template'), clearable(descriptionParam('email template'))] },
 	clone: { optional: [] },
 	delete: true,
 	approval: { approve: 'approveDraft', unapprove: true, discardDraft: true },
@@ -79,8 +82,8 @@ export const EMAIL: AssetType = {
 	update: {
 		fields: [
 			renameParam('email'),
-			descriptionParam('email'),
-			text('preHeader', 'Preheader', 'Preview text shown after the subject in inboxes'),
+			clearable(descriptionParam('email')),
+			clearable(text('preHeader', 'Preheader', 'Preview text shown after the subject in inboxes')),
 			boolean('operational', 'Operational', 'Whether the email is operational (sent even to unsubscribed leads)'),
 			boolean('published', 'Published to Sales Insight', 'Whether the email is published to Marketo Sales Insight'),
 			boolean('textOnly', 'Text Only', 'Whether the email has a text version only'),
@@ -105,22 +108,28 @@ export const SNIPPET: AssetType = {
 	get: { options: [statusOption()] },
 	getMany: { filters: [STATUS_FILTER], paged: true },
 	create: { required: [nameParam('snippet'), inFolder('snippet')], optional: [descriptionParam('snippet')] },
-	update: { fields: [renameParam('snippet'), descriptionParam('snippet')] },
+	update: { fields: [renameParam('snippet'), clearable(descriptionParam('snippet'))] },
 	clone: { optional: [] },
 	delete: true,
 	approval: { approve: 'approveDraft', unapprove: true, discardDraft: true },
 	content: { path: 'content.json', options: [statusOption()] },
 };
 
-const landingPageTextFields = (): Param[] => [
-	text('title', 'Title', 'Title of the page (the HTML title element)'),
-	text('keywords', 'Keywords', 'Meta keywords of the page'),
-	text('robots', 'Robots', 'Robots meta tag, e.g. "index, nofollow"'),
-	longText('customHeadHTML', 'Custom Head HTML', 'HTML added to the head of the page'),
-	longText('facebookOgTags', 'Facebook OG Tags', 'Open Graph tags for social sharing'),
-	text('urlPageName', 'URL Page Name', 'The page name in the URL'),
-	boolean('mobileEnabled', 'Mobile Enabled', 'Whether the page has a mobile version'),
-];
+/** The page's head and URL; an update may blank the head fields, not the URL name. */
+const landingPageTextFields = (update = false): Param[] => {
+	const head = [
+		text('title', 'Title', 'Title of the page (the HTML title element)'),
+		text('keywords', 'Keywords', 'Meta keywords of the page'),
+		text('robots', 'Robots', 'Robots meta tag, e.g. "index, nofollow"'),
+		longText('customHeadHTML', 'Custom Head HTML', 'HTML added to the head of the page'),
+		longText('facebookOgTags', 'Facebook OG Tags', 'Open Graph tags for social sharing'),
+	];
+	return [
+		...(update ? head.map(clearable) : head),
+		text('urlPageName', 'URL Page Name', 'The page name in the URL'),
+		boolean('mobileEnabled', 'Mobile Enabled', 'Whether the page has a mobile version'),
+	];
+};
 
 export const LANDING_PAGE_TEMPLATE: AssetType = {
 	...LANDING_PAGE_TEMPLATE_TARGET,
@@ -146,7 +155,7 @@ export const LANDING_PAGE_TEMPLATE: AssetType = {
 	update: {
 		fields: [
 			renameParam('template'),
-			descriptionParam('template'),
+			clearable(descriptionParam('template')),
 			boolean('enableMunchkin', 'Enable Munchkin', 'Whether pages built on the template load Munchkin tracking'),
 		],
 	},
@@ -184,10 +193,10 @@ export const LANDING_PAGE: AssetType = {
 	update: {
 		fields: [
 			renameParam('landing page'),
-			descriptionParam('landing page'),
-			...landingPageTextFields(),
-			text('metaTagsDescription', 'Meta Description', 'Meta description of the page'),
-			longText('styleOverRide', 'Style Override', 'CSS added to the page'),
+			clearable(descriptionParam('landing page')),
+			...landingPageTextFields(true),
+			clearable(text('metaTagsDescription', 'Meta Description', 'Meta description of the page')),
+			clearable(longText('styleOverRide', 'Style Override', 'CSS added to the page')),
 		],
 	},
 	clone: { optional: [integer('template', 'Template ID', 'Landing page template for the copy (ID)', { positive: true })] },
@@ -222,7 +231,7 @@ export const FORM: AssetType = {
 	getMany: { filters: [STATUS_FILTER, folderFilter('forms')], paged: true },
 	create: { required: [nameParam('form'), inFolder('form')], optional: [descriptionParam('form'), ...formLookFields()] },
 	update: {
-		fields: [renameParam('form'), descriptionParam('form'), longText('customCss', 'Custom CSS', 'CSS added to the form'), ...formLookFields()],
+		fields: [renameParam('form'), clearable(descriptionParam('form')), clearable(longText('customCss', 'Custom CSS', 'CSS added to the form')), ...formLookFields()],
 	},
 	clone: { optional: [] },
 	delete: true,
@@ -253,6 +262,38 @@ const programCosts = json(
 );
 const programTags = json('tags', 'Tags', 'Program tags as a JSON list: [{"tagType": "Region", "tagValue": "EMEA"}]', { shape: 'list' });
 
+const PROGRAM_FILTER_TYPES = [
+	{ name: 'Folder ID', value: 'folderId' },
+	{ name: 'Program ID', value: 'id' },
+	{ name: 'Workspace', value: 'workspace' },
+];
+
+const filterBy = choice('filterType', 'Filter By', 'What Filter Values are: program IDs, folder IDs, or workspace names', PROGRAM_FILTER_TYPES, { in: 'query' });
+const filterValues = text('filterValues', 'Filter Values', 'Comma-separated values to match, of the kind Filter By says, e.g. "1001,1002" or "Default"', { in: 'query' });
+
+/** Marketo's browse filter is a pair: each half is refused without the other, and IDs must be IDs. */
+const PROGRAM_FILTER: Param[] = [
+	{
+		...filterBy,
+		value(source, itemIndex) {
+			const type = filterBy.value(source, itemIndex);
+			if (type !== undefined && String(source('filterValues') ?? '').trim() === '') throw new ItemInputError(itemIndex, 'Filter Values', 'is empty; Filter By needs values to match');
+			return type;
+		},
+	},
+	{
+		...filterValues,
+		value(source, itemIndex) {
+			if (filterValues.value(source, itemIndex) === undefined) return undefined;
+			const type = source('filterType');
+			if (type === undefined || type === '') throw new ItemInputError(itemIndex, 'Filter By', 'is not set; add it to say what Filter Values are');
+			const values = splitValues(source('filterValues'));
+			if (type !== 'workspace') values.forEach((value) => parseMarketoId(itemIndex, 'Filter Values', value));
+			return values.join(',');
+		},
+	},
+];
+
 export const PROGRAM: AssetType = {
 	resource: 'program',
 	displayName: 'Program',
@@ -271,7 +312,7 @@ export const PROGRAM: AssetType = {
 			boolean('includeCosts', 'Include Costs', 'Whether to return the period costs of the program', { in: 'query' }),
 		],
 	},
-	getMany: { filters: [...UPDATED_BETWEEN], paged: true },
+	getMany: { filters: [...PROGRAM_FILTER, ...UPDATED_BETWEEN], paged: true },
 	create: {
 		required: [
 			nameParam('program'),
@@ -284,7 +325,7 @@ export const PROGRAM: AssetType = {
 	update: {
 		fields: [
 			renameParam('program'),
-			descriptionParam('program'),
+			clearable(descriptionParam('program')),
 			text('startDate', 'Start Date', 'Start of an email program, ISO 8601'),
 			text('endDate', 'End Date', 'End of an email program, ISO 8601'),
 			programCosts,
@@ -314,7 +355,7 @@ export const SMART_CAMPAIGN: AssetType = {
 	},
 	create: { required: [nameParam('smart campaign'), inFolder('smart campaign')], optional: [descriptionParam('smart campaign')] },
 	// The official file gives this one endpoint a JSON body.
-	update: { fields: [renameParam('smart campaign'), descriptionParam('smart campaign')], encoding: 'json' },
+	update: { fields: [renameParam('smart campaign'), clearable(descriptionParam('smart campaign'))], encoding: 'json' },
 	clone: { optional: [] },
 	delete: true,
 };
@@ -348,7 +389,7 @@ export const STATIC_LIST_ASSET: AssetType = {
 	getByName: { options: [] },
 	getMany: { filters: [folderFilter('static lists'), ...UPDATED_BETWEEN], paged: true },
 	create: { required: [nameParam('static list'), inFolder('static list')], optional: [descriptionParam('static list')] },
-	update: { fields: [renameParam('static list'), descriptionParam('static list')] },
+	update: { fields: [renameParam('static list'), clearable(descriptionParam('static list'))] },
 	delete: true,
 };
 

@@ -72,6 +72,22 @@ export function text(name: string, displayName: string, description: string, opt
 	};
 }
 
+/**
+ * An update field Marketo lets you blank: added but left empty (or an expression giving ''), it
+ * sends '' so Marketo clears the value, where other optional fields left empty are left out.
+ */
+export function clearable(param: Param): Param {
+	const name = param.properties[0].name;
+	return {
+		...param,
+		properties: param.properties.map((property) => ({ ...property, description: `${property.description ?? ''}; left empty, it clears the current value` })),
+		value(source, itemIndex) {
+			const raw = source(name);
+			return typeof raw === 'string' && raw.trim() === '' ? '' : param.value(source, itemIndex);
+		},
+	};
+}
+
 /** Long text, such as HTML: shown as a multi-line box. */
 export function longText(name: string, displayName: string, description: string, options: FieldOptions = {}): Param {
 	const param = text(name, displayName, description, options);

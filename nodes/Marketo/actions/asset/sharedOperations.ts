@@ -4,7 +4,7 @@ import { assetPath, type AssetType } from './assetType';
 import { folderParam } from './folderRef';
 import { descriptionParam, nameParam, text, type Param } from './params';
 
-const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
+export const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
 
 /** The asset an operation acts on: its locator, sent as `{id}` in the path. */
 export function assetIdParam(type: AssetType, purpose: string): Param {

@@ -1,10 +1,12 @@
-import { assertEmailShape } from '../../../helpers/validation';
+import { assertEmailShape, parseMarketoId } from '../../../helpers/validation';
 import { endpointCall, type AssetCall } from '../assetCall';
 import { assetPath } from '../assetType';
 import { EMAIL } from '../assetTypes';
 import { boolean, choice, integer, longText, statusOption, text, type Param } from '../params';
 import { assetIdParam } from '../sharedOperations';
 import { htmlContentOf, htmlContentProperties, uploadCall } from '../upload';
+import { dynamicContentCalls } from './dynamicContent';
+import { EMAIL_MODULE_CALLS } from './emailModules';
 
 const emailPath = (suffix: string) => assetPath(EMAIL.segment, `/{id}${suffix}`);
 
@@ -32,14 +34,49 @@ function emailAddress(name: string, displayName: string, description: string): P
 	};
 }
 
+const variationValue = longText('value', 'Value', 'What this segment sees: HTML for type Text, or the ID of the snippet for type Snippet', { required: true });
+
+/** A snippet version names the snippet by its ID. */
+const dynamicValue: Param = {
+	...variationValue,
+	value(source, itemIndex) {
+		const value = variationValue.value(source, itemIndex);
+		if (source('type') === 'Snippet') parseMarketoId(itemIndex, 'Value', value);
+		return value;
+	},
+};
+
+const EMAIL_DYNAMIC_CONTENT = dynamicContentCalls(EMAIL, {
+	whereToFindId: 'Get Content shows it as the value of a section whose type is DynamicContent',
+	readOptions: [statusOption()],
+	update: [
+		choice('type', 'Type', 'Whether the value is HTML (Text) or a snippet ID (Snippet)', [
+			{ name: 'Snippet', value: 'Snippet' },
+			{ name: 'Text', value: 'Text' },
+		], { required: true, default: 'Text' }),
+		dynamicValue,
+	],
+	updateOptional: [text('style', 'Style', 'Inline CSS of the section for this segment, e.g. "color: #333"')],
+});
+
 const CONTENT_TYPES = [
 	{ name: 'Dynamic Content', value: 'DynamicContent' },
 	{ name: 'Snippet', value: 'Snippet' },
 	{ name: 'Text', value: 'Text' },
 ];
 
-/** Email: its content sections, variables, sample sends and full HTML, beside the shared operations. */
+/** Email: its content sections, dynamic content, modules, variables, sample sends and full HTML, beside the shared operations. */
 export const EMAIL_CALLS: AssetCall[] = [
+	endpointCall({
+		operation: 'getCcFields',
+		name: 'Get CC Fields',
+		description: 'List the lead and company fields this instance allows as Email CC recipients (no email needed)',
+		action: 'Get the fields enabled for Email CC',
+		method: 'GET',
+		path: assetPath(EMAIL.segment, '/ccFields.json'),
+	}),
+	...EMAIL_DYNAMIC_CONTENT,
+	...EMAIL_MODULE_CALLS,
 	endpointCall({
 		operation: 'updateHeader',
 		name: 'Update Subject and Sender',

@@ -4,6 +4,7 @@ import { assetPath } from '../assetType';
 import { FORM } from '../assetTypes';
 import { boolean, integer, json, statusOption, text, type Param } from '../params';
 import { assetIdParam } from '../sharedOperations';
+import { FORM_LAYOUT_CALLS } from './formLayout';
 
 const formPath = (suffix: string) => assetPath(FORM.segment, `/{id}${suffix}`);
 
@@ -39,10 +40,35 @@ const thankYouRules: Param = {
 	},
 };
 
-const fieldId = text('fieldId', 'Field ID', 'The form field, e.g. "Email" or "FirstName" (as Get Fields lists them)', { required: true, in: 'path' });
+const fieldId = text('fieldId', 'Field ID', 'The form field, e.g. "Email" or "FirstName" (Get Fields lists a form\'s fields, Get Available Fields all that forms can hold)', { required: true, in: 'path' });
 
-/** Form: its fields, thank-you pages and submit button. */
+/** The lead or program member fields a form can hold, instance-wide (paged by offset). */
+const availableFields = (operation: string, name: string, path: string, which: string): AssetCall =>
+	endpointCall({
+		operation,
+		name,
+		description: `List the ${which} fields that can be put on forms; their IDs are what Add Field takes (no form needed)`,
+		action: `Get the ${which} fields available to forms`,
+		method: 'GET',
+		path: assetPath(FORM.segment, path),
+		paged: true,
+	});
+
+/** Form: its fields and layout, thank-you pages, submit button, and what uses it. */
 export const FORM_CALLS: AssetCall[] = [
+	availableFields('getAvailableFields', 'Get Available Fields', '/fields.json', 'lead'),
+	availableFields('getAvailableProgramMemberFields', 'Get Available Program Member Fields', '/programMemberFields.json', 'program member'),
+	endpointCall({
+		operation: 'getUsedBy',
+		name: 'Get Used By',
+		description: 'List the landing pages that hold a form',
+		action: 'Get the landing pages that use a form',
+		method: 'GET',
+		path: formPath('/usedBy.json'),
+		params: [assetIdParam(FORM, 'whose users to list')],
+		paged: true,
+	}),
+	...FORM_LAYOUT_CALLS,
 	endpointCall({
 		operation: 'getFields',
 		name: 'Get Fields',

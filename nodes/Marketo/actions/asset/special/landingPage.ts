@@ -3,6 +3,7 @@ import { assetPath } from '../assetType';
 import { LANDING_PAGE } from '../assetTypes';
 import { boolean, choice, integer, json, longText, text, type Param } from '../params';
 import { assetIdParam } from '../sharedOperations';
+import { dynamicContentCalls } from './dynamicContent';
 
 const pagePath = (suffix: string) => assetPath(LANDING_PAGE.segment, `/{id}${suffix}`);
 
@@ -24,8 +25,27 @@ const layoutFields = (): Param[] => [
 	boolean('hideMobile', 'Hide on Mobile', 'Whether the section is hidden on mobile'),
 ];
 
-/** Landing page: content sections, variables and the rendered HTML. */
+/** How one segment's version of a dynamic section looks (UpdateLandingPageDynamicContentRequest). */
+const versionLook = (): Param[] => [
+	...layoutFields(),
+	text('backgroundColor', 'Background Color', 'Background color, e.g. "#FFFFFF"'),
+	text('borderColor', 'Border Color', 'Border color, e.g. "#CCCCCC"'),
+	text('borderStyle', 'Border Style', 'Border style, e.g. "solid"'),
+	text('borderWidth', 'Border Width', 'Border width, e.g. "1px"'),
+	text('opacity', 'Opacity', 'Opacity from 0 to 1, e.g. "0.8"'),
+	text('imageOpenNewWindow', 'Open Link in New Window', 'For an image with a link: "true" opens the link in a new window'),
+];
+
+const PAGE_DYNAMIC_CONTENT = dynamicContentCalls(LANDING_PAGE, {
+	whereToFindId: 'Get Content shows it as the content of a section whose type is DynamicContent',
+	readOptions: [],
+	update: [sectionType()],
+	updateOptional: [sectionValue, ...versionLook()],
+});
+
+/** Landing page: content sections, dynamic content, variables and the rendered HTML. */
 export const LANDING_PAGE_CALLS: AssetCall[] = [
+	...PAGE_DYNAMIC_CONTENT,
 	endpointCall({
 		operation: 'addContentSection',
 		name: 'Add Content Section',

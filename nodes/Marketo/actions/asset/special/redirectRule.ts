@@ -54,9 +54,19 @@ const TO_KINDS = [
 	{ name: 'Landing Page ID', value: 'landingPageId' },
 	{ name: 'URL', value: 'url' },
 ];
-const hostname = (required: boolean) => text('hostname', 'Hostname', 'Landing page domain or alias the rule applies to, e.g. "pages.example.com"', { required });
+const hostname = (required: boolean) =>
+	text('hostname', 'Hostname', 'Landing page domain or alias the rule applies to, e.g. "pages.example.com" (Get Landing Page Domains lists them)', { required });
 
 export const REDIRECT_RULE_CALLS: AssetCall[] = [
+	endpointCall({
+		operation: 'getDomains',
+		name: 'Get Landing Page Domains',
+		description: 'List the landing page domains and domain aliases of the instance: the hostnames redirect rules can use',
+		action: 'Get the landing page domains',
+		method: 'GET',
+		path: assetPath('landingPageDomains', '.json'),
+		paged: true,
+	}),
 	endpointCall({
 		operation: 'create',
 		name: 'Create',
