@@ -9,11 +9,14 @@ import type { TriggerSettings } from './triggerSettings';
 import { withLeads } from './withLeads';
 
 const STATE_KEY = 'feed';
-const HOUR = 3_600_000;
 
-/** Manual test runs look back this far, the shortest window that has a matching activity first. */
-const LOOKBACK_HOURS = [1, 24, 7 * 24, 30 * 24];
-export const LOOKBACK_DAYS = LOOKBACK_HOURS[LOOKBACK_HOURS.length - 1] / 24;
+/**
+ * Manual test runs look back this far, the shortest window that has a matching activity first: a
+ * sample reads a few pages from the window's start, so on a busy instance a short window is what
+ * makes it recent.
+ */
+const LOOKBACK_MINUTES = [10, 60, 24 * 60, 7 * 24 * 60, 30 * 24 * 60];
+export const LOOKBACK_DAYS = LOOKBACK_MINUTES[LOOKBACK_MINUTES.length - 1] / (24 * 60);
 const SAMPLE_SIZE = 10;
 const SAMPLE_PAGES_PER_WALK = 3;
 
@@ -80,16 +83,16 @@ async function pollFrom(ctx: IPollFunctions, settings: TriggerSettings, staticDa
 }
 
 /**
- * "Fetch Test Event": the latest matching activities, looking back an hour, then a day, a week and
- * 30 days, so the user has real data to map. Reads a few pages per walk and leaves the static data
+ * "Fetch Test Event": the latest matching activities, looking back 10 minutes, an hour, a day, a
+ * week and 30 days, so the user has real data to map. Reads a few pages per walk and leaves the static data
  * alone, so the active trigger's position does not move.
  */
 export async function recentActivities(ctx: IPollFunctions, settings: TriggerSettings): Promise<IDataObject[]> {
 	const tokens = new PagingTokens(ctx);
 	const send = rawRequester(ctx);
 	const now = Date.now();
-	for (const hours of LOOKBACK_HOURS) {
-		const since = new Date(now - hours * HOUR).toISOString();
+	for (const minutes of LOOKBACK_MINUTES) {
+		const since = new Date(now - minutes * 60_000).toISOString();
 		const found: IDataObject[] = [];
 		for (const walk of walksOf(settings.plan)) {
 			const budget: ReadBudget = { activities: SAMPLE_PAGES_PER_WALK * FEED_PAGE_LIMIT, pages: SAMPLE_PAGES_PER_WALK };

@@ -52,6 +52,15 @@ describe('parseCsvRows (RFC 4180)', () => {
 });
 
 describe('parseCsvRecords', () => {
+	it('keeps a record whose only value is empty in a one-column file (an export of just email)', async () => {
+		expect(await collect(parseCsvRecords('email\n\na@b.c\r\n\r\nd@e.f\n'))).toEqual([{ email: '' }, { email: 'a@b.c' }, { email: '' }, { email: 'd@e.f' }]);
+		expect(await collect(parseCsvRecords(chunked('email\n\na@b.c\n', 1)))).toEqual([{ email: '' }, { email: 'a@b.c' }]);
+	});
+
+	it('skips blank lines in a file of several columns', async () => {
+		expect(await collect(parseCsvRecords('id,email\n\n1,a@b.c\n\n'))).toEqual([{ id: '1', email: 'a@b.c' }]);
+	});
+
 	it('keys each row by the header; short rows get empty fields, extra fields are kept', async () => {
 		expect(await collect(parseCsvRecords('id,email\n1\n2,b@x.io,extra\n'))).toEqual([
 			{ id: '1', email: '' },

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { parseCsvRecords } from '../../nodes/Marketo/helpers/csv';
-import { exportsOf } from '../emulator/bulk/exportJobs';
+import { demoExportIds, exportsOf } from '../emulator/bulk/exportJobs';
 import { listsOf } from '../emulator/lists/ListStore';
 import { callsTo, credentialStore, dropdown, MARKETO_NODE, runMarketo, startEmulator } from './marketoWorkflow';
 
@@ -136,6 +136,14 @@ describe('Bulk Extract', () => {
 		const download = await runMarketo({ resource: 'bulkExtract', operation: 'download', exportObject: 'leads', exportId, waitOptions: FAST }, { store: otherStore });
 		expect(download.error?.message).toMatch(/was cancelled before it finished/);
 		expect(callsTo(emulator, 'GET', `${LEADS}/${exportId}/file.json`)).toHaveLength(0);
+	});
+
+	it('Download File of a job created but never queued fails at once instead of waiting for a job Marketo will never run', async () => {
+		const { emulator, store } = await instance();
+		const exportId = demoExportIds('leads').created;
+		const download = await runMarketo({ resource: 'bulkExtract', operation: 'download', exportObject: 'leads', exportId }, { store });
+		expect(download.error?.message).toMatch(/created but never queued, so Marketo will not run it/);
+		expect(callsTo(emulator, 'GET', `${LEADS}/${exportId}/status.json`)).toHaveLength(1);
 	});
 
 	it('outputs the file as binary data (CSV), one item per job, with the job\'s details', async () => {

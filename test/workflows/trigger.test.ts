@@ -155,7 +155,7 @@ describe('Marketo Trigger: each activity is delivered once, across polls, restar
 });
 
 describe('Marketo Trigger: "Fetch Test Event" (manual mode)', () => {
-	it('shows the latest matching activities, looking back an hour first, and leaves the active trigger where it was', async () => {
+	it('shows the latest matching activities, looking back 10 minutes, then an hour, and leaves the active trigger where it was', async () => {
 		const { emulator, store, log } = await triggerInstance();
 		const trigger = triggerWorkflow({ event: 'newLead' }, store);
 		await trigger.activate();
@@ -168,7 +168,7 @@ describe('Marketo Trigger: "Fetch Test Event" (manual mode)', () => {
 		const test = await trigger.manual();
 
 		expect(idsOf(test.items)).toEqual(recent.slice(-10).map((activity) => activity.id));
-		expect(callsTo(emulator, 'GET', PAGING_TOKEN)).toHaveLength(tokensBefore + 1);
+		expect(callsTo(emulator, 'GET', PAGING_TOKEN)).toHaveLength(tokensBefore + 2);
 		expect(trigger.stored).toEqual(stored);
 		// Those activities happened before activation: the active trigger does not deliver them.
 		expect((await trigger.poll()).items).toBeNull();
@@ -180,8 +180,18 @@ describe('Marketo Trigger: "Fetch Test Event" (manual mode)', () => {
 		const trigger = triggerWorkflow({ event: 'newLead' }, store);
 
 		expect(idsOf((await trigger.manual()).items)).toEqual([old.id]);
-		expect(callsTo(emulator, 'GET', PAGING_TOKEN)).toHaveLength(3);
+		expect(callsTo(emulator, 'GET', PAGING_TOKEN)).toHaveLength(4);
 		expect(trigger.stored).toEqual({});
+	});
+
+	it('on a busy instance still shows the newest: 1,000 activities earlier in the hour do not crowd out the last minutes', async () => {
+		const { store, log } = await triggerInstance();
+		for (let i = 0; i < 1_000; i++) log({ activityTypeId: NEW_LEAD, leadId: 1, activityDate: marketoTimestamp(Date.now() - 50 * 60_000 + i * 100) });
+		const newest = Array.from({ length: 12 }, (_, i) => log({ activityTypeId: NEW_LEAD, leadId: 2, activityDate: marketoTimestamp(Date.now() - 120_000 + i * 1000) }));
+
+		const test = await triggerWorkflow({ event: 'newLead' }, store).manual();
+
+		expect(idsOf(test.items)).toEqual(newest.slice(-10).map((activity) => activity.id));
 	});
 
 	it('with nothing in 30 days it says so, and how to get a test event', async () => {

@@ -7,7 +7,7 @@ export type CsvSource = AsyncIterable<string | Uint8Array> | Iterable<string> | 
 
 /**
  * Turns text chunks into rows without holding more than the row being read: chunks may split a
- * field, a doubled quote or a CRLF anywhere. Blank lines are skipped.
+ * field, a doubled quote or a CRLF anywhere. A blank line is an empty row (`[]`).
  */
 export class CsvRowReader {
 	/** Quote, delimiter, CR, LF: where unquoted text stops. */
@@ -47,7 +47,7 @@ export class CsvRowReader {
 		this.quoted = false;
 		this.quotePending = false;
 		const rows: string[][] = [];
-		this.endRow(rows);
+		this.endRow(rows, true);
 		return rows;
 	}
 
@@ -107,10 +107,12 @@ export class CsvRowReader {
 		}
 	}
 
-	private endRow(rows: string[][]): void {
+	private endRow(rows: string[][], atEnd = false): void {
 		if (this.rowStarted) {
 			this.row.push(this.field);
 			rows.push(this.row);
+		} else if (!atEnd) {
+			rows.push([]);
 		}
 		this.row = [];
 		this.field = '';
@@ -132,8 +134,11 @@ async function* textChunks(source: CsvSource): AsyncGenerator<string> {
 	if (rest) yield rest;
 }
 
-/** Rows of a CSV as arrays of fields, read chunk by chunk. A leading byte-order mark is dropped. */
-export async function* parseCsvRows(source: CsvSource, delimiter = ','): AsyncGenerator<string[]> {
+/**
+ * Rows of a CSV as arrays of fields, read chunk by chunk. A leading byte-order mark is dropped.
+ * Blank lines are skipped, unless `keepBlankLines` (they come as `[]`).
+ */
+export async function* parseCsvRows(source: CsvSource, delimiter = ',', keepBlankLines = false): AsyncGenerator<string[]> {
 	const reader = new CsvRowReader(delimiter);
 	let first = true;
 	for await (let text of textChunks(source)) {
@@ -141,22 +146,24 @@ export async function* parseCsvRows(source: CsvSource, delimiter = ','): AsyncGe
 			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 			first = false;
 		}
-		yield* reader.push(text);
+		for (const row of reader.push(text)) if (keepBlankLines || row.length > 0) yield row;
 	}
 	yield* reader.end();
 }
 
 /**
  * Records of a CSV whose first row names the columns. A short row leaves the missing columns
- * empty; fields past the header are kept under `column<N>` (1-based) rather than dropped.
+ * empty; fields past the header are kept under `column<N>` (1-based) rather than dropped. In a
+ * one-column file a blank line is a record with an empty value (an export of just `email`).
  */
 export async function* parseCsvRecords(source: CsvSource): AsyncGenerator<Record<string, string>> {
 	let header: string[] | undefined;
-	for await (const row of parseCsvRows(source)) {
+	for await (const row of parseCsvRows(source, ',', true)) {
 		if (!header) {
-			header = row;
+			if (row.length > 0) header = row;
 			continue;
 		}
+		if (row.length === 0 && header.length > 1) continue;
 		const record: Record<string, string> = {};
 		header.forEach((name, index) => (record[name] = row[index] ?? ''));
 		for (let index = header.length; index < row.length; index++) record[`column${index + 1}`] = row[index];

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { chunksOf } from '../../helpers/chunks';
 import { failed, ItemInputError, succeeded, type ItemOutcome } from '../../helpers/outcomes';
 import { readLimit } from '../../helpers/pagingProperties';
 import { parseMarketoId, splitValues } from '../../helpers/validation';
@@ -62,9 +63,6 @@ function readLeadIds(ctx: IExecuteFunctions, itemIndex: number): number[] {
 	const values = splitValues(ctx.getNodeParameter('leadIds', itemIndex, ''));
 	return [...new Set(values.map((value) => parseMarketoId(itemIndex, 'Lead IDs', value)))];
 }
-
-const chunksOf = <T>(values: T[], size: number): T[][] =>
-	Array.from({ length: Math.ceil(values.length / size) }, (_, index) => values.slice(index * size, (index + 1) * size));
 
 /** Distinct type ids, ascending, in sets of 10: more types are read in several walks, one per set. */
 export function activityTypeSets(typeIds: number[]): number[][] {

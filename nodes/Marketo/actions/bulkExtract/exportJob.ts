@@ -51,9 +51,19 @@ export const jobStatus = async (ctx: IExecuteFunctions, target: ExportTarget, ex
 export const cancelJob = async (ctx: IExecuteFunctions, target: ExportTarget, exportId: string) =>
 	await jobCall(ctx, { method: 'POST', path: `${target.basePath}/${exportId}/cancel.json` });
 
-/** Polls the job's status with back-off until it is final; a job that ended without a file is an error. */
+/**
+ * Polls the job's status with back-off until it is final; a job that ended without a file is an
+ * error. A job never queued stays "Created" for good: waiting for it would only spend calls.
+ */
 export async function completedJob(ctx: IExecuteFunctions, target: ExportTarget, exportId: string, wait: WaitSettings): Promise<ExportJob> {
-	const job = await waitForBulkJob(ctx, async () => await jobStatus(ctx, target, exportId), { terminal: FINAL_STATUSES, ...wait });
+	const check = async () => {
+		const current = await jobStatus(ctx, target, exportId);
+		if (current.status === 'Created') {
+			throw new MarketoApiError(`Export job ${exportId} was created but never queued, so Marketo will not run it and it has no file. Run Extract again (it creates and queues a job).`);
+		}
+		return current;
+	};
+	const job = await waitForBulkJob(ctx, check, { terminal: FINAL_STATUSES, ...wait });
 	if (job.status !== 'Completed') throw new ExportJobEndedError(job);
 	return job;
 }
@@ -114,8 +124,18 @@ export function fileRecords(ctx: IExecuteFunctions, target: ExportTarget, job: E
 
 type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
 
-/** The file as n8n binary data, handed over as a stream (with a binary data mode other than memory it never sits in memory). */
+/**
+ * The file as n8n binary data, handed over as the response stream (with a binary data mode other
+ * than memory it never sits in memory). n8n takes only a Node stream here and verified nodes may
+ * not import node:stream, so this path has no Range resume or checksum check; in n8n's default
+ * (memory) binary mode the stored size is compared with Marketo's.
+ */
 export async function fileBinary(ctx: IExecuteFunctions, target: ExportTarget, job: ExportJob, propertyName: string, fileName: string): Promise<IBinaryKeyData> {
 	const file = await marketoFileRequestRaw(ctx, { method: 'GET', path: `${target.basePath}/${job.exportId}/file.json` });
-	return { [propertyName]: await ctx.helpers.prepareBinaryData(file.body as unknown as BinaryInput, fileName, 'text/csv') };
+	const binary = await ctx.helpers.prepareBinaryData(file.body as unknown as BinaryInput, fileName, 'text/csv');
+	const stored = binary.id ? undefined : Buffer.byteLength(binary.data, 'base64');
+	if (stored !== undefined && job.fileSize !== undefined && job.fileSize !== null && Number(job.fileSize) !== stored) {
+		throw new MarketoApiError(`The file of export ${job.exportId} arrived incomplete (${stored} of ${String(job.fileSize)} bytes); run Download File again.`);
+	}
+	return { [propertyName]: binary };
 }

@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Input Items',
 				value: 'items',
-				description: "Each item is a row, its fields the columns; the items of one run go in one import (split into 10 MB files)",
+				description: "Each item is a row, its fields the columns; the items of one run go in one import (split into 10 MB files), whose output is paired with the first of them",
 			},
 			{
 				name: 'Binary File',

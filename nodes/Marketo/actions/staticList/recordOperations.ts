@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
+import { chunksOf } from '../../helpers/chunks';
 import { forOperation } from '../../helpers/displayOptions';
 import { eachItem } from '../../helpers/eachItem';
 import { failed, ItemInputError, RecordRejectedError, succeeded, type ItemOutcome } from '../../helpers/outcomes';
@@ -91,10 +92,6 @@ export function readRecordId(ctx: IExecuteFunctions, itemIndex: number, kind: Re
 		return Number(match[1]);
 	}
 	return parseMarketoId(itemIndex, kind.displayName, value);
-}
-
-function chunksOf<T>(values: T[], size: number): T[][] {
-	return Array.from({ length: Math.ceil(values.length / size) }, (_, index) => values.slice(index * size, (index + 1) * size));
 }
 
 /** Get: the ids of all items pooled, 300 per call, each record handed back to the items that asked for it. */
