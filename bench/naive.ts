@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 
-import type { MarketoInstance } from './support/marketoRun';
+import type { MarketoInstance } from '../test/support/marketoRun';
 
 /**
  * What an HTTP Request node does with one Marketo call per item: it starts each item's request

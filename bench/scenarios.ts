@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { upsertOnePerItem } from './naive';
-import { credentialStore, leadItems, limitsOf, MARKETO_NODE, runMarketo, upsertFromItems, type MarketoInstance } from './support/marketoRun';
+import { credentialStore, leadItems, limitsOf, MARKETO_NODE, runMarketo, upsertFromItems, type MarketoInstance } from '../test/support/marketoRun';
 import type { EmulatorReport } from './support/remoteEmulator';
 
 /** Marketo's limit: 100 calls per 20 s per instance. */

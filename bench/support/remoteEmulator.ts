@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 import type { EmulatorOptions, RecordedCall } from '../../test/emulator';
-import type { MarketoInstance } from './marketoRun';
+import type { MarketoInstance } from '../../test/support/marketoRun';
 
 /** What the bench needs of a recorded call (bodies stay in the emulator's process). */
 export type CallSummary = Pick<

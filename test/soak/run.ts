@@ -1,6 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { credentialStore, leadItems, MARKETO_NODE, runMarketo, upsertFromItems } from '../../bench/support/marketoRun';
+import { credentialStore, leadItems, MARKETO_NODE, runMarketo, upsertFromItems } from '../support/marketoRun';
 import { MarketoEmulator } from '../emulator';
 import { dealFaults, seededRandom, type FaultCard } from '../emulator/faultPlan';
 import { SOAK_CHECKS, type Check, type SoakRound } from './soakChecks';

@@ -1,12 +1,12 @@
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { MarketoApi } from '../../credentials/MarketoApi.credentials';
 import { Marketo } from '../../nodes/Marketo/Marketo.node';
 import { MarketoEmulator, type EmulatorOptions } from '../emulator';
-import { CredentialStore, loadOptions, runWorkflow, START_NODE_TYPE, type WorkflowRunResult } from '../harness';
+import { loadOptions, type CredentialStore } from '../harness';
+import { CREDENTIAL_ID, credentialStore as credentialStoreFor } from '../support/marketoRun';
 
-export const MARKETO_NODE = 'Marketo';
-export const CREDENTIAL_ID = 'cred-1';
+export { CREDENTIAL_ID, leadItems, limitsOf, MARKETO_NODE, runMarketo, upsertFromItems, type RunOptions } from '../support/marketoRun';
 
 const emulators: MarketoEmulator[] = [];
 afterAll(async () => {
@@ -22,73 +22,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Mark
 
 /** The credential as a user would save it: the REST endpoint pasted with `/rest/` and no token yet. */
 export function credentialStore(emulator: MarketoEmulator, data: IDataObject = {}): CredentialStore {
-	return new CredentialStore([
-		{
-			id: CREDENTIAL_ID,
-			name: 'Marketo (emulator)',
-			type: 'marketoApi',
-			data: {
-				restEndpoint: `${emulator.restEndpoint}/`,
-				identityEndpoint: '',
-				clientId: emulator.options.clientId,
-				clientSecret: emulator.options.clientSecret,
-				accessToken: '',
-				tokenExpiresAt: 0,
-				...data,
-			},
-		},
-	]);
+	const { clientId, clientSecret } = emulator.options;
+	return credentialStoreFor({ restEndpoint: emulator.restEndpoint, identityEndpoint: emulator.identityEndpoint, clientId, clientSecret }, data);
 }
-
-/** Settings under which the node's throttle binds before the emulator's limits do. */
-export function limitsOf(options: { calls?: number; inFlight?: number; budget?: number }): IDataObject {
-	return {
-		adjustLimits: true,
-		callsPer20Seconds: options.calls ?? 100,
-		concurrentCalls: options.inFlight ?? 10,
-		dailyCallBudget: options.budget ?? 50_000,
-	};
-}
-
-export interface RunOptions {
-	store: CredentialStore;
-	items?: IDataObject[];
-	continueOnFail?: boolean;
-}
-
-/** Runs "start → Marketo" with the given Marketo parameters, as a real n8n workflow. */
-export async function runMarketo(parameters: INodeParameters, { store, items, continueOnFail }: RunOptions): Promise<WorkflowRunResult> {
-	const nodes: INode[] = [
-		{ id: 'start', name: 'Start', type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'marketo',
-			name: MARKETO_NODE,
-			type: 'n8n-nodes-marketo.marketo',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters,
-			credentials: { marketoApi: { id: CREDENTIAL_ID, name: 'Marketo (emulator)' } },
-			...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-		},
-	];
-	return await runWorkflow({
-		nodeTypes: { 'n8n-nodes-marketo.marketo': new Marketo() },
-		credentialTypes: [new MarketoApi()],
-		credentials: store,
-		workflow: { nodes, connections: { Start: { main: [[{ node: MARKETO_NODE, type: 'main', index: 0 }]] } } },
-		startItems: items ?? [{}],
-	});
-}
-
-export const leadItems = (count: number, prefix = 'lead') =>
-	Array.from({ length: count }, (_, i) => ({ email: `${prefix}${i}@example.com`, firstName: `First${i}`, lastName: `Last${i}` }));
-
-export const upsertFromItems = (action = 'createOrUpdate'): INodeParameters => ({
-	resource: 'lead',
-	operation: 'upsert',
-	action,
-	fieldsToSend: 'autoMapInputData',
-});
 
 export function callsTo(emulator: MarketoEmulator, method: string, path: string) {
 	return emulator.apiCalls().filter((call) => call.effectiveMethod === method && call.path === path);

@@ -46,8 +46,6 @@ export type NewActivity = Omit<Activity, 'id' | 'marketoGUID' | 'attributes'> & 
 const SEED_AT = Date.parse('2024-01-08T15:00:00Z');
 const HOUR = 3_600_000;
 
-const feedOrder = (a: Activity, b: Activity) => Date.parse(a.activityDate) - Date.parse(b.activityDate) || a.id - b.id;
-
 const leadName = (lead: Lead) => `${lead.firstName ?? ''} ${lead.lastName ?? ''}`.trim();
 /** Change Data Value shows values as text. */
 const asText = (value: LeadValue): string | null => (value === null ? null : String(value));
@@ -55,6 +53,8 @@ const asText = (value: LeadValue): string | null => (value === null ? null : Str
 /** The activity log of the instance, in feed order: by activity date, then id. */
 export class ActivityStore {
 	private readonly activities: Activity[] = [];
+	/** Each activity's date in ms, beside it: the log is searched by date without parsing dates again. */
+	private readonly times: number[] = [];
 	private nextId = 1;
 	/** Paging tokens issued before the current generation are refused (see expireFeedTokens). */
 	tokenGeneration = 0;
@@ -72,11 +72,24 @@ export class ActivityStore {
 	record(activity: NewActivity): Activity {
 		const id = this.nextId++;
 		const stored: Activity = { ...activity, id, marketoGUID: String(id), attributes: activity.attributes ?? [] };
-		// Almost every activity happens now, so its place is found from the end of the log.
-		let at = this.activities.length;
-		while (at > 0 && feedOrder(stored, this.activities[at - 1]) < 0) at--;
+		// Its id is the highest, so it goes after every activity of the same date or earlier.
+		const time = Date.parse(stored.activityDate);
+		const at = this.firstAfter(time);
 		this.activities.splice(at, 0, stored);
+		this.times.splice(at, 0, time);
 		return stored;
+	}
+
+	/** The index of the first activity dated after `time` (binary search over the log in feed order). */
+	private firstAfter(time: number): number {
+		let low = 0;
+		let high = this.times.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (this.times[middle] <= time) low = middle + 1;
+			else high = middle;
+		}
+		return low;
 	}
 
 	/** The New Lead activity of a lead, dated when it was created. */
@@ -148,10 +161,7 @@ export class ActivityStore {
 
 	/** Activities at or after `position`, in feed order. */
 	from(position: FeedPosition): Activity[] {
-		return this.activities.filter((activity) => {
-			const at = Date.parse(activity.activityDate);
-			return at > position.at || (at === position.at && activity.id >= position.id);
-		});
+		return this.activities.filter((activity, index) => this.times[index] > position.at || (this.times[index] === position.at && activity.id >= position.id));
 	}
 
 	all(): Activity[] {
@@ -161,6 +171,7 @@ export class ActivityStore {
 	/** Removes every activity (the demo ones too), for tests that count them; later changes are still recorded. */
 	clear(): void {
 		this.activities.length = 0;
+		this.times.length = 0;
 		this.nextId = 1;
 	}
 }

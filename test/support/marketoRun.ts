@@ -2,12 +2,12 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { MarketoApi } from '../../credentials/MarketoApi.credentials';
 import { Marketo } from '../../nodes/Marketo/Marketo.node';
-import { CredentialStore, runWorkflow, START_NODE_TYPE, type WorkflowRunResult } from '../../test/harness';
+import { CredentialStore, runWorkflow, START_NODE_TYPE, type WorkflowRunResult } from '../harness';
 
-/** Runs "start → Marketo" workflows in process outside Jest (test/workflows/marketoWorkflow.ts is the Jest twin). */
+/** Runs "start → Marketo" workflows in process; free of Jest, so bench and soak use it too (test/workflows/marketoWorkflow.ts adds the Jest set-up). */
 
 export const MARKETO_NODE = 'Marketo';
-const CREDENTIAL_ID = 'cred-1';
+export const CREDENTIAL_ID = 'cred-1';
 const CREDENTIAL_NAME = 'Marketo (emulator)';
 
 /** Where a Marketo instance (an emulator here, or in another process) answers. */
@@ -47,9 +47,16 @@ export function limitsOf(options: { calls?: number; inFlight?: number; budget?: 
 	};
 }
 
+export interface RunOptions {
+	store: CredentialStore;
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+/** Runs "start → Marketo" with the given Marketo parameters, as a real n8n workflow. */
 export async function runMarketo(
 	parameters: INodeParameters,
-	{ store, items, continueOnFail }: { store: CredentialStore; items: IDataObject[]; continueOnFail?: boolean },
+	{ store, items, continueOnFail }: RunOptions,
 ): Promise<WorkflowRunResult> {
 	const nodes: INode[] = [
 		{ id: 'start', name: 'Start', type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
@@ -69,11 +76,11 @@ export async function runMarketo(
 		credentialTypes: [new MarketoApi()],
 		credentials: store,
 		workflow: { nodes, connections: { Start: { main: [[{ node: MARKETO_NODE, type: 'main', index: 0 }]] } } },
-		startItems: items,
+		startItems: items ?? [{}],
 	});
 }
 
-export const leadItems = (count: number, prefix = 'lead'): IDataObject[] =>
+export const leadItems = (count: number, prefix = 'lead') =>
 	Array.from({ length: count }, (_, i) => ({ email: `${prefix}${i}@example.com`, firstName: `First${i}`, lastName: `Last${i}` }));
 
 export const upsertFromItems = (action = 'createOrUpdate'): INodeParameters => ({
