@@ -35,7 +35,7 @@ export class ImportFileError extends Error {
 	}
 }
 
-async function* chunksOf(data: Uint8Array, size = 1 << 20): AsyncGenerator<Uint8Array> {
+async function* byteChunks(data: Uint8Array, size = 1 << 20): AsyncGenerator<Uint8Array> {
 	for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size);
 }
 
@@ -49,7 +49,7 @@ async function nextRow(rows: AsyncIterator<unknown[]>, rowNumber: number): Promi
 
 /** A CSV, TSV or SSV file's rows; its first row is the header. */
 export async function rowsOfFile(data: Uint8Array, delimiter: string): Promise<ImportRows> {
-	const rows = parseCsvRows(chunksOf(data), delimiter);
+	const rows = parseCsvRows(byteChunks(data), delimiter);
 	const first = await nextRow(rows, 0);
 	const header = first.done ? [] : first.value.map((name) => String(name).trim());
 	if (header.every((name) => name === '')) throw new ImportFileError('the file is empty; its first row must name the fields (Marketo REST API names)');

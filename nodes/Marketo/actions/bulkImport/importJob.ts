@@ -53,11 +53,9 @@ export async function uploadImportFile(ctx: IExecuteFunctions, target: ImportTar
 		if (isQueueFull(sent.error)) return { status: 'queueFull' };
 		throw sent.error;
 	};
-	const accepted = await waitForBulkJob(ctx, attempt, { terminal: ['accepted'], ...waitOptions(wait) });
+	const accepted = await waitForBulkJob(ctx, attempt, { terminal: ['accepted'], ...wait });
 	return accepted.job as ImportStatus;
 }
-
-const waitOptions = ({ maxWaitMs, initialDelayMs, maxDelayMs }: WaitSettings) => ({ maxWaitMs, initialDelayMs, maxDelayMs });
 
 export async function readImportStatus(ctx: IExecuteFunctions, target: ImportTarget, batchId: number): Promise<ImportStatus> {
 	const kind = IMPORT_KINDS[target.kind];
@@ -67,7 +65,7 @@ export async function readImportStatus(ctx: IExecuteFunctions, target: ImportTar
 
 /** Checks the job until it is Complete or Failed, backing off between checks. */
 export async function waitForImport(ctx: IExecuteFunctions, target: ImportTarget, batchId: number, wait: WaitSettings): Promise<ImportStatus> {
-	return await waitForBulkJob(ctx, async () => await readImportStatus(ctx, target, batchId), { terminal: FINAL_IMPORT_STATUSES, ...waitOptions(wait) });
+	return await waitForBulkJob(ctx, async () => await readImportStatus(ctx, target, batchId), { terminal: FINAL_IMPORT_STATUSES, ...wait });
 }
 
 export type RowProblem = 'failures' | 'warnings';
