@@ -5,10 +5,27 @@ import { officialSpecDir } from './paths';
 
 export const OFFICIAL_SPEC_FILES = ['swagger-identity.json', 'swagger-mapi.json', 'swagger-asset.json'] as const;
 
+export interface SpecParameter {
+	name: string;
+	in: string;
+	required?: boolean;
+	type?: string;
+	items?: { type?: string; enum?: unknown[] };
+	collectionFormat?: string;
+	pattern?: string;
+	schema?: { $ref?: string };
+	[key: string]: unknown;
+}
+
+export interface SpecOperation {
+	parameters?: SpecParameter[];
+	responses?: Record<string, { schema?: unknown }>;
+}
+
 interface Swagger2 {
 	swagger: string;
 	info: unknown;
-	paths: Record<string, Record<string, { responses?: Record<string, { schema?: unknown }> }>>;
+	paths: Record<string, Record<string, SpecOperation>>;
 	definitions?: Record<string, unknown>;
 	tags?: unknown[];
 	[key: string]: unknown;
@@ -67,9 +84,49 @@ const UNTYPED_PROPERTIES: Record<string, string[]> = {
 };
 
 /**
- * The three files as one document for the contract proxy: they share one host and their paths
- * and definitions do not clash (checked here, so a new version of the files that clashes fails
- * loudly). Two quirks are handled:
+ * Array query parameters are ONE comma-separated value on a real instance; the files' `multi` is a
+ * code-generator artifact; a servlet reading a repeated key sees only the first. (The files' own
+ * descriptions say "comma-separated list"; Marketo's examples mostly write `filterValues=a,b`.)
+ * So `filterValues`, `fields`, `id`, `leadIds`, `activityTypeIds`… are read as `collectionFormat:
+ * csv`, written as one string whose pattern is a comma list of the item type: Prism would read a
+ * repeated `csv` key as its last value, but it refuses a repeated key given for a string, so a
+ * client that repeats keys fails the contract check too.
+ */
+function asOneCommaSeparatedValue(parameter: SpecParameter): SpecParameter {
+	if (parameter.in !== 'query' || parameter.type !== 'array') return parameter;
+	const item = itemPattern(parameter);
+	const relaxed: SpecParameter = { ...parameter, type: 'string', ...(item ? { pattern: `^${item}(?:,${item})*$` } : {}) };
+	delete relaxed.items;
+	delete relaxed.collectionFormat;
+	delete relaxed.enum;
+	return relaxed;
+}
+
+/** One item of the list as a regular expression; undefined when any text will do. */
+function itemPattern(parameter: SpecParameter): string | undefined {
+	// The bulk export `status` lists carry their items' enum on the parameter itself.
+	const allowed = parameter.items?.enum ?? (Array.isArray(parameter.enum) ? parameter.enum : undefined);
+	if (allowed) return `(?:${allowed.map((value) => String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
+	return parameter.items?.type === 'integer' ? '-?\\d+' : undefined;
+}
+
+/** Body parameters the files require where Marketo's documentation sends none, each with its reason. */
+const BODY_NOT_REQUIRED: Record<string, string> = {
+	'DELETE /rest/v1/lists/{listId}/leads.json':
+		"Remove from List: Marketo's List Membership page sends the lead ids only as the `id` query parameter; the file also requires the same ids as a ListOperationRequest body, which would send them twice",
+};
+
+function relaxedParameters(method: string, path: string, parameters: SpecParameter[]): SpecParameter[] {
+	const bodyOptional = `${method.toUpperCase()} ${path}` in BODY_NOT_REQUIRED;
+	return parameters.map(asOneCommaSeparatedValue).map((parameter) => (bodyOptional && parameter.in === 'body' ? { ...parameter, required: false } : parameter));
+}
+
+/**
+ * The three files as one document for the contract checks (the e2e proxy and the in-process
+ * checker of test/support/openapi.ts): they share one host and their paths and definitions do not
+ * clash (checked here, so a new version of the files that clashes fails loudly). Request
+ * parameters are relaxed where a real instance reads them otherwise (asOneCommaSeparatedValue,
+ * BODY_NOT_REQUIRED). Two more quirks are handled:
  * - Response schemas are dropped: MARKETO.md says the files win for request shapes and observed
  *   behaviour wins for responses (usage dates, for one, come as dates where the files say
  *   date-time); the emulator's answers are checked against the files by its own contract test.
@@ -86,7 +143,7 @@ export function mergedSpecForProxy(): Swagger2 {
 	for (const { file, spec } of specs) {
 		for (const [path, operations] of Object.entries(spec.paths)) {
 			if (paths[path]) throw new Error(`${file}: path ${path} is also defined by another official file`);
-			paths[path] = withoutResponseSchemas(operations);
+			paths[path] = relaxedForRequests(path, operations);
 		}
 		for (const [name, schema] of Object.entries(spec.definitions ?? {})) {
 			const relaxed = relaxedForInput(name, schema);
@@ -102,10 +159,12 @@ export function mergedSpecForProxy(): Swagger2 {
 	return { swagger, info, schemes: ['http'], basePath: '/', tags, paths, definitions };
 }
 
-function withoutResponseSchemas(operations: Swagger2['paths'][string]): Swagger2['paths'][string] {
+function relaxedForRequests(path: string, operations: Swagger2['paths'][string]): Swagger2['paths'][string] {
 	return Object.fromEntries(
 		Object.entries(operations).map(([method, operation]) => {
-			if (!HTTP_METHODS.has(method) || !operation.responses) return [method, operation];
+			if (!HTTP_METHODS.has(method)) return [method, operation];
+			const relaxed = { ...operation, ...(operation.parameters ? { parameters: relaxedParameters(method, path, operation.parameters) } : {}) };
+			if (!operation.responses) return [method, relaxed];
 			const responses = Object.fromEntries(
 				Object.entries(operation.responses).map(([status, response]) => {
 					const described = { ...response };
@@ -113,7 +172,7 @@ function withoutResponseSchemas(operations: Swagger2['paths'][string]): Swagger2
 					return [status, described];
 				}),
 			);
-			return [method, { ...operation, responses }];
+			return [method, { ...relaxed, responses }];
 		}),
 	);
 }

@@ -62,6 +62,26 @@ describe('the contract proxy built from the official OpenAPI files', () => {
 		expect(proxy.violations()).toHaveLength(2);
 	});
 
+	it('takes a list as one comma-separated value and refuses the same list as repeated keys (the relaxation of the files\' `multi`)', async () => {
+		const isMember = '/rest/v1/lists/1001/leads/ismember.json';
+		const asOneValue = await get(`${isMember}?id=1,2,3`);
+		expect(asOneValue.statusCode).toBe(200);
+		expect(((await asOneValue.body.json()) as { result: unknown[] }).result).toHaveLength(3);
+		expect(proxy.violations()).toHaveLength(2);
+
+		const repeated = await get(`${isMember}?id=1&id=2`);
+		expect(repeated.statusCode).toBe(422);
+		expect(JSON.stringify(await repeated.body.json())).toContain('must be string');
+		expect(proxy.violations()).toHaveLength(3);
+	});
+
+	it('lets Remove from List send its ids once, in the query, without the body the file also requires', async () => {
+		const answer = await request(`${proxy.url}/rest/v1/lists/1001/leads.json?id=4,5`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+		expect(answer.statusCode).toBe(200);
+		expect(await answer.body.json()).toMatchObject({ success: true, result: [{ id: 4, status: 'removed' }, { id: 5, status: 'removed' }] });
+		expect(proxy.violations()).toHaveLength(3);
+	});
+
 	it('matches a concrete request to the official operation it instantiates', () => {
 		expect(findOfficialOperation('GET', '/rest/v1/lead/42.json')).toEqual({ file: 'swagger-mapi.json', method: 'GET', pathTemplate: '/rest/v1/lead/{leadId}.json' });
 		expect(findOfficialOperation('POST', '/identity/oauth/token')).toMatchObject({ file: 'swagger-identity.json' });

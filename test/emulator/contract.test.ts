@@ -1,3 +1,4 @@
+import { realResponse } from '../replay/realResponses';
 import { loadSpec, type SpecFile } from '../support/openapi';
 import { LEAD_ACTION_CONTRACT_SAMPLES } from './leadActionSamples';
 import { CAMPAIGN_CONTRACT_SAMPLES } from './campaigns/contractSamples';
@@ -61,6 +62,18 @@ function departures(value: unknown, schema: Schema, spec: Spec, at = '$'): strin
 	}
 }
 
+/**
+ * Where real instances answer otherwise than the official file, the emulator answers as they do;
+ * each point the check then lets pass, with the real response (shared/marketo-real-responses) that shows it.
+ */
+const AS_REAL_INSTANCES_ANSWER: Record<string, { departures: RegExp; shownBy: string }> = {
+	// An added activity comes back as {id, marketoGUID, status}, a skipped one as {status, errors}: no echo of the input.
+	'POST /rest/v1/activities/external.json': {
+		departures: /^\$\.result\[\d+\]\.(activityDate|activityTypeId|attributes|errors|leadId|primaryAttributeValue): required, missing$/,
+		shownBy: 'adobe-activities-add-custom',
+	},
+};
+
 /** A request that succeeds, for each route; a new route needs one here. */
 const SAMPLES: Record<string, ({ path: string } & CallOptions) | ImportContractSample> = {
 	'GET /rest/v1/lead/{leadId}.json': { path: '/rest/v1/lead/1.json?fields=email,leadScore,unsubscribed' },
@@ -112,7 +125,15 @@ describe('contract with the official OpenAPI files', () => {
 		// A file answer (ObservableOfInputStreamContent) has no envelope.
 		if ('file' in sample) return expect([answer.status, answer.contentType]).toEqual([200, expect.stringMatching(/^text\/csv/)]);
 		expect(answer.body.success).toBe(true);
-		expect(departures(answer.body, schema, spec)).toEqual([]);
+		const allowed = AS_REAL_INSTANCES_ANSWER[key]?.departures;
+		expect(departures(answer.body, schema, spec).filter((departure) => !allowed?.test(departure))).toEqual([]);
+	});
+
+	it('lets the file be departed from only where a real response on that route shows Marketo does', () => {
+		for (const [key, { shownBy }] of Object.entries(AS_REAL_INSTANCES_ANSWER)) {
+			const { route } = realResponse(shownBy);
+			expect(`${route.method} ${route.path}`).toBe(key);
+		}
 	});
 
 	it('identity answers ResponseOfIdentity', async () => {

@@ -84,8 +84,17 @@ export class Exchange {
 				return text;
 			}
 		}
-		if (this.contentType === 'application/x-www-form-urlencoded') return toRecord(new URLSearchParams(text));
+		if (this.contentType === 'application/x-www-form-urlencoded') {
+			const form = readParameters(new URLSearchParams(text));
+			this.noteRepeated(form.repeated);
+			return form.values;
+		}
 		return text;
+	}
+
+	private noteRepeated(names: string[]): void {
+		const all = [...(this.call.repeatedParams ?? []), ...names];
+		if (all.length > 0) this.call.repeatedParams = all;
 	}
 
 	// Marketo's escape hatch for long URIs: POST the query string as a form body, with _method=GET.
@@ -112,7 +121,7 @@ export function callOnArrival(req: IncomingMessage, seq: number): RecordedCall {
 	const rawUrl = req.url ?? '/';
 	const queryAt = rawUrl.indexOf('?');
 	const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
-	const query = toRecord(new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1)));
+	const { values: query, repeated } = readParameters(new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1)));
 	const method = req.method ?? 'GET';
 	return {
 		seq,
@@ -126,14 +135,23 @@ export function callOnArrival(req: IncomingMessage, seq: number): RecordedCall {
 		bodyBytes: 0,
 		authorization: req.headers.authorization,
 		startedAt: Date.now(),
+		...(repeated.length > 0 ? { repeatedParams: repeated } : {}),
 	};
 }
 
-// A repeated parameter is read as one comma-separated list, the form Marketo documents.
-function toRecord(params: URLSearchParams): Record<string, string> {
+/**
+ * A query or form as a Java servlet reads a parameter: one value per name, the FIRST of a repeated
+ * key (`id=1&id=2` is `id=1`), so a client that repeats keys loses records here as it would on a
+ * real instance. A list is one comma-separated value (`id=1,2`), which the routes split.
+ */
+function readParameters(params: URLSearchParams): { values: Record<string, string>; repeated: string[] } {
 	const values = new Map<string, string>();
-	for (const [key, value] of params) values.set(key, values.has(key) ? `${values.get(key)},${value}` : value);
-	return Object.fromEntries(values);
+	const repeated = new Set<string>();
+	for (const [key, value] of params) {
+		if (values.has(key)) repeated.add(key);
+		else values.set(key, value);
+	}
+	return { values: Object.fromEntries(values), repeated: [...repeated] };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -50,6 +50,22 @@ describe('gateway limits', () => {
 		expect(emulator.leads.size).toBe(3); // not mistaken for a sync
 	});
 
+	it('reads a repeated key as a servlet does, the first value only, and a comma list as every value', async () => {
+		const emulator = await startEmulator({ seedLeads: 3 });
+		const token = await tokenFor(emulator);
+		const ids = (answer: Awaited<ReturnType<typeof send>>) => (answer.body.result ?? []).map((lead) => (lead as { id: number }).id);
+
+		expect(ids(await send(emulator, 'GET', `${LEADS}?filterType=id&filterValues=1,2,3`, { token }))).toEqual([1, 2, 3]);
+		expect(ids(await send(emulator, 'GET', `${LEADS}?filterType=id&filterValues=1&filterValues=2&filterValues=3`, { token }))).toEqual([1]);
+		const longForm = await send(emulator, 'POST', `${LEADS}?_method=GET`, { token, rawBody: 'filterType=id&filterValues=2&filterValues=3&fields=email&fields=company', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		expect(longForm.body.result).toEqual([{ id: 2, email: emulator.leads.get(2)?.email }]);
+
+		const [commaList, repeated, repeatedInForm] = emulator.apiCalls();
+		expect(commaList.repeatedParams).toBeUndefined();
+		expect(repeated).toMatchObject({ query: { filterValues: '1' }, repeatedParams: ['filterValues'] });
+		expect(repeatedInForm).toMatchObject({ body: { filterValues: '2', fields: 'email' }, repeatedParams: ['filterValues', 'fields'] });
+	});
+
 	it('_method=GET may also travel as a form field', async () => {
 		const emulator = await startEmulator({ seedLeads: 1 });
 		const token = await tokenFor(emulator);

@@ -103,6 +103,17 @@ describe('Sync Leads (POST /rest/v1/leads.json)', () => {
 	});
 });
 
+describe('Push Lead (POST /rest/v1/leads/push.json)', () => {
+	it('answers a record it could not push with its reasons and no status, as Adobe\'s example of a real answer does', async () => {
+		const emulator = await startEmulator();
+		const answer = await send(emulator, 'POST', '/rest/v1/leads/push.json', {
+			token: await tokenFor(emulator),
+			json: { programName: 'Webinar 2026', input: [{ email: 'pushed@example.com' }, { email: 'x@example.com', notAField: 1 }] },
+		});
+		expect(answer.body.result).toEqual([{ id: 1, status: 'created' }, { reasons: [expect.objectContaining({ code: '1006' })] }]);
+	});
+});
+
 describe('Delete Leads (POST /rest/v1/leads/delete.json)', () => {
 	it('deletes known ids and skips unknown ones with 1004, in input order', async () => {
 		const emulator = await startEmulator({ seedLeads: 3 });

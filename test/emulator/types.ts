@@ -30,10 +30,12 @@ export interface RecordedCall {
 	effectiveMethod: string;
 	/** Without query. */
 	path: string;
-	/** The URL's query string only (form fields of a POST _method=GET are in body). */
+	/** The URL's query string only (form fields of a POST _method=GET are in body); the first value of a repeated name. */
 	query: Record<string, string>;
 	/** Parsed JSON, or parsed form object, or raw string. */
 	body: unknown;
+	/** Names sent more than once in the query or a form body (only the first value was read); absent when none. */
+	repeatedParams?: string[];
 	uriBytes: number;
 	bodyBytes: number;
 	authorization?: string;

@@ -3,7 +3,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { credentialStore, leadItems, MARKETO_NODE, runMarketo, upsertFromItems } from '../support/marketoRun';
 import { MarketoEmulator } from '../emulator';
 import { dealFaults, seededRandom, type FaultCard } from '../emulator/faultPlan';
-import { SOAK_CHECKS, type Check, type SoakRound } from './soakChecks';
+import { reconcileFigures, SOAK_CHECKS, type Check, type SoakRound } from './soakChecks';
 
 /**
  * `npm run soak [-- --seed 7]`: 10,000 items through Lead → Create or Update, and 10,000 through
@@ -89,6 +89,10 @@ function describe(plan: RoundPlan, { round, dealt, seconds }: Awaited<ReturnType
 	console.log(`  calls: ${apiCalls.length} API, ${round.calls.length - apiCalls.length} identity; ${dealt.filter(Boolean).length} faults dealt, ${faultsMet.length} met, plus ${real602} real 602s after token expiry`);
 	console.log(`  faults met: ${countBy(faultsMet, (call) => call.fault as string)}`);
 	console.log(`  items: ${out.length - failed.length} succeeded, ${failed.length} failed: ${countBy(failed, reasonOf)}`);
+	if (plan.action === 'createOnly') {
+		const { lost, confirmed, resent, failed: unsettled } = reconcileFigures(round);
+		console.log(`  answers lost: ${lost} items; afterwards ${confirmed} found in Marketo (created), ${resent} absent and sent again, ${unsettled} failed`);
+	}
 }
 
 function print(check: Check): void {

@@ -179,7 +179,7 @@ describe('MarketoClient', () => {
 		expect(wire.method).toBe('POST');
 		expect(wire.url).toBe('https://123-ABC-456.mktorest.com/rest/v1/leads.json?_method=GET');
 		expect(wire.form).toBe(true);
-		expect(String(wire.body)).toContain('filterType=id&filterValues=10000000&filterValues=10000001');
+		expect(String(wire.body)).toContain('filterType=id&filterValues=10000000,10000001,');
 	});
 });
 

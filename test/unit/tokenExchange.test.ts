@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { exchangeClientCredentials } from '../../nodes/Marketo/transport/tokenExchange';
 
 const credentials = {
@@ -34,7 +37,7 @@ describe('client-credentials exchange', () => {
 		]);
 	});
 
-	it('waits out a token with almost no life left and asks again (Marketo returns the same token until it expires)', async () => {
+	it('waits out a token with almost no life left, past the second expires_in rounds away, and asks again once', async () => {
 		const answers = [
 			{ access_token: 'old', expires_in: 1 },
 			{ access_token: 'new', expires_in: 3600 },
@@ -42,7 +45,29 @@ describe('client-credentials exchange', () => {
 		const clock = clockAt(0);
 		const token = await exchangeClientCredentials(async () => answers.shift(), credentials, clock);
 		expect(token.accessToken).toBe('new');
-		expect(clock.slept).toEqual([1_250]);
+		// expires_in 1 means up to 2 s of life left: 1 s, the rounded-away second and 0.5 s for the trip.
+		expect(clock.slept).toEqual([2_500]);
+		expect(answers).toEqual([]);
+	});
+
+	it('a real "expires_in": 0 answer costs one wait and one more identity call, not a loop of them', async () => {
+		const real = JSON.parse(readFileSync(join(__dirname, '../../../shared/marketo-real-responses/rudder-identity-expires-in-0.json'), 'utf8')) as { body: { access_token: string; expires_in: number } };
+		let calls = 0;
+		const clock = clockAt(0);
+		const identity = async () => (calls++ === 0 ? real.body : { access_token: 'fresh', expires_in: 3599 });
+		const token = await exchangeClientCredentials(identity, credentials, clock);
+		expect(real.body.expires_in).toBe(0);
+		expect(token).toEqual({ accessToken: 'fresh', tokenExpiresAt: 1_500 + 3_599_000 });
+		expect(calls).toBe(2);
+		expect(clock.slept).toEqual([1_500]);
+	});
+
+	it('an identity that keeps answering a dying token is asked at most three times; the token is then taken as it is', async () => {
+		let calls = 0;
+		const clock = clockAt(0);
+		const token = await exchangeClientCredentials(async () => (calls++, { access_token: 'stuck', expires_in: 0 }), credentials, clock);
+		expect(token).toEqual({ accessToken: 'stuck', tokenExpiresAt: 3_000 });
+		expect(calls).toBe(3);
 	});
 
 	it('says the secret is wrong on 401, without ever showing it', async () => {

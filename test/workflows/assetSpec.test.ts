@@ -6,81 +6,16 @@ import { ASSET_RESOURCES } from '../../nodes/Marketo/actions/asset/Asset.resourc
 import { RESOURCES } from '../../nodes/Marketo/actions/resources';
 import { Marketo } from '../../nodes/Marketo/Marketo.node';
 import type { RecordedCall } from '../emulator';
-import { isRecord } from '../emulator/exchange';
 import { runWorkflow, START_NODE_TYPE } from '../harness';
-import { loadSpec } from '../support/openapi';
+import { requestDepartures as departures } from '../support/openapi';
 import { CREDENTIAL_ID, credentialStore, MARKETO_NODE, startEmulator } from './marketoWorkflow';
 
 /**
  * Every asset and usage operation the node offers, run against the emulator: each request it sends
  * must be an operation of swagger-asset.json or swagger-mapi.json (method and path template), with
- * only the query parameters and form fields that operation declares.
+ * only the query parameters and form fields that operation declares (requestDepartures, which
+ * applies the same named relaxations as the e2e contract proxy).
  */
-
-interface SpecParameter {
-	name: string;
-	in: string;
-	schema?: { $ref?: string };
-}
-interface SpecOperation {
-	parameters?: SpecParameter[];
-}
-interface Spec {
-	paths: Record<string, Record<string, SpecOperation>>;
-	definitions: Record<string, { properties?: Record<string, unknown> }>;
-}
-
-const SPECS = [loadSpec<Spec>('swagger-asset.json'), loadSpec<Spec>('swagger-mapi.json')];
-
-/** The official operation a request instantiates; a literal segment (`byName`) wins over a `{id}`. */
-function officialOperation(method: string, path: string): { template: string; operation: SpecOperation; spec: Spec } | undefined {
-	const matches = SPECS.flatMap((spec) =>
-		Object.entries(spec.paths)
-			.filter(([template, operations]) => operations[method.toLowerCase()] && new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path))
-			.map(([template, operations]) => ({ template, operation: operations[method.toLowerCase()], spec })),
-	);
-	const placeholders = (template: string) => template.split('{').length;
-	return matches.sort((a, b) => placeholders(a.template) - placeholders(b.template))[0];
-}
-
-/**
- * Parameters Marketo documents and reads but the official file leaves out, each with where it is
- * documented. Everything else a request carries must be declared by its operation.
- */
-const KNOWN_OMISSIONS: Record<string, { query?: string[]; body?: string[]; why: string }> = {
-	'GET /rest/asset/v1/programs.json': {
-		query: ['filterValues'],
-		why: 'the file declares filterType ("Requires filterValues") but not filterValues itself; Get Programs in the asset API reference takes both',
-	},
-	'POST /rest/asset/v1/email/{id}/dynamicContent/{contentId}.json': {
-		body: ['segment'],
-		why: 'a dynamic section holds one version per segment, so the segment must be named: the landing page twin of this operation declares `segment`, and clients such as marketorestpython send it here',
-	},
-};
-
-/** What is wrong with a recorded call, measured against the official files; empty when nothing. */
-function departures(call: RecordedCall): string[] {
-	const official = officialOperation(call.effectiveMethod, call.path);
-	if (!official) return [`${call.effectiveMethod} ${call.path} is in no official file`];
-	const omitted = KNOWN_OMISSIONS[`${call.effectiveMethod} ${official.template}`];
-	const declared = official.operation.parameters ?? [];
-	const inQuery = new Set([...declared.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name), ...(omitted?.query ?? [])]);
-	const problems = Object.keys(call.query)
-		.filter((name) => !inQuery.has(name))
-		.map((name) => `${call.effectiveMethod} ${official.template}: query parameter "${name}" is not declared`);
-	// Url-encoded bodies name the fields of the body schema, a plain body parameter (one field of
-	// its name, e.g. rearrange's `positions`), or formData parameters.
-	if (isRecord(call.body)) {
-		const bodyParameter = declared.find((parameter) => parameter.in === 'body');
-		const schemaRef = bodyParameter?.schema?.$ref;
-		const schema = schemaRef ? official.spec.definitions[schemaRef.split('/').pop() ?? '']?.properties : undefined;
-		const plainBody = bodyParameter && !schemaRef ? [bodyParameter.name] : [];
-		const formData = declared.filter((parameter) => parameter.in === 'formData').map((parameter) => parameter.name);
-		const fields = new Set([...Object.keys(schema ?? {}), ...plainBody, ...formData, ...(omitted?.body ?? [])]);
-		problems.push(...Object.keys(call.body).filter((name) => !fields.has(name)).map((name) => `${call.effectiveMethod} ${official.template}: body field "${name}" is not declared`));
-	}
-	return problems;
-}
 
 const byId = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
 
@@ -190,6 +125,22 @@ describe('every asset and usage operation sends only requests of the official fi
 		expect(departures(call('POST', '/rest/asset/v1/email/7/content/abc.json', {}, { segment: 'Default', type: 'Text', value: 'x' }))).toEqual([
 			'POST /rest/asset/v1/email/{id}/content/{htmlId}.json: body field "segment" is not declared',
 		]);
+	});
+
+	it('takes a list as one comma-separated value of its item type and refuses a repeated key, as the e2e proxy does', () => {
+		const call = (method: string, path: string, query: Record<string, string>, extra: Partial<RecordedCall> = {}) =>
+			({ method, effectiveMethod: method, path, query, body: undefined, ...extra }) as RecordedCall;
+		const isMember = '/rest/v1/lists/1001/leads/ismember.json';
+		expect(departures(call('GET', isMember, { id: '1,2,3' }))).toEqual([]);
+		expect(departures(call('GET', isMember, { id: '1' }, { repeatedParams: ['id'] }))).toEqual([
+			'GET /rest/v1/lists/{listId}/leads/ismember.json: parameter "id" is repeated; Marketo reads one value per name (a list is one comma-separated value)',
+		]);
+		expect(departures(call('GET', isMember, { id: '1,x' }))).toEqual([
+			'GET /rest/v1/lists/{listId}/leads/ismember.json: query parameter "id" is not a comma-separated list of its item type: "1,x"',
+		]);
+		const longGet = call('POST', '/rest/v1/leads.json', { _method: 'GET' }, { effectiveMethod: 'GET', body: { filterType: 'email', filterValues: 'a@x.com,b@x.com', fields: 'email' } });
+		expect(departures(longGet)).toEqual([]);
+		expect(departures({ ...longGet, repeatedParams: ['fields'] })).toHaveLength(1);
 	});
 
 	it('runs exactly the operations the node offers in its Operation selectors', () => {

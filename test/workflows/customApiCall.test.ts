@@ -39,6 +39,18 @@ describe('Custom API Call', () => {
 		});
 	});
 
+	it('sends a key written twice into the path as one comma-separated value, so Marketo reads both', async () => {
+		const { emulator, store } = await instance();
+		const result = await runMarketo(
+			apiCall({ method: 'GET', path: '/rest/v1/companies.json?filterType=externalCompanyId&filterValues=DEMO-NORTHWIND&filterValues=DEMO-CONTOSO', output: 'result' }),
+			{ store },
+		);
+		expect(result.output(MARKETO_NODE).map((item) => item.json.externalCompanyId)).toEqual(['DEMO-NORTHWIND', 'DEMO-CONTOSO']);
+		const [call] = callsTo(emulator, 'GET', '/rest/v1/companies.json');
+		expect(call.query.filterValues).toBe('DEMO-NORTHWIND,DEMO-CONTOSO');
+		expect(call.repeatedParams).toBeUndefined();
+	});
+
 	it('POST sends the JSON body, one call per item, each answer paired with its item', async () => {
 		const { emulator, store } = await instance();
 		const result = await runMarketo(

@@ -59,6 +59,17 @@ describe('Lead → Push', () => {
 		expect(calls).toHaveLength(2);
 		expect(calls[0].body).toMatchObject({ programName: 'Webinar 2026', source: 'n8n' });
 	});
+
+	it('a record Marketo answers with reasons and no status is that item\'s error, with Marketo\'s code; the others go through', async () => {
+		const { store } = await withLeads(0);
+		const result = await runMarketo(
+			{ resource: 'lead', operation: 'push', programName: 'Webinar 2026', fieldsToSend: 'autoMapInputData' },
+			{ store, items: [{ email: 'a@example.com' }, { email: 'b@example.com', notAField: 'x' }], continueOnFail: true },
+		);
+		const output = result.output(MARKETO_NODE);
+		expect(output[0].json).toMatchObject({ status: 'created' });
+		expect(output[1].json).toEqual({ error: expect.stringMatching(/^Item 1: Marketo gave no status for this record \(1006 /), code: '1006' });
+	});
 });
 
 describe('Lead → Submit Form', () => {

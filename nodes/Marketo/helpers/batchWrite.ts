@@ -1,44 +1,31 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { marketoApiRequestRaw, type MarketoContext, type MarketoRequest } from '../transport';
+import { marketoApiRequestRaw, transportClock, type MarketoContext, type MarketoRequest } from '../transport';
 import { chunkForEndpoint } from '../transport/batch';
-import { PayloadTooLargeError } from '../transport/errors';
+import { OutcomeUnknownError, PayloadTooLargeError } from '../transport/errors';
 import { failed, RecordRejectedError, succeeded, type ItemOutcome } from './outcomes';
+import { MAX_RESENDS, reconcileLostWrite, type LostWriteLookup } from './reconcileLostWrite';
+import { readRecordResult, type RecordResult } from './recordResult';
 
 export interface BatchEntry<R> {
 	itemIndex: number;
 	record: R;
 }
 
-/** One entry of a batch write's `result`, in the same order as the request's `input`. */
-export interface RecordResult extends IDataObject {
-	id?: number;
-	status?: string;
-	reasons?: Array<{ code?: string; message?: string }>;
-}
-
 export interface BatchWriteSpec<R> {
 	/** Marketo's per-call record limit for the endpoint (300 for the Lead Database). */
 	maxRecords: number;
 	buildRequest(records: R[]): MarketoRequest;
+	/** The statuses the endpoint documents for a record it performed; any other status is the item's error. */
+	successStatuses: readonly string[];
+	/** How a create-only write finds its records when its answer is lost; without it such items fail as unknown. */
+	reconcile?: LostWriteLookup<R>;
 }
 
-const REJECTED_STATUSES = new Set(['skipped', 'failed']);
-
-/** Marketo's verdict on one record: the item's error when it was skipped, else the record without reasons. */
-export function recordVerdict(itemIndex: number, result: RecordResult | undefined): RecordRejectedError | IDataObject {
-	if (!result) return new RecordRejectedError(itemIndex, 'returned no result for', []);
-	const { reasons, ...record } = result;
-	if (REJECTED_STATUSES.has(String(result.status))) return new RecordRejectedError(itemIndex, String(result.status), reasons ?? []);
-	return record;
-}
-
-function outcomeOf<R>(entry: BatchEntry<R>, result: RecordResult | undefined): ItemOutcome {
-	const verdict = recordVerdict(entry.itemIndex, result);
+function outcomeOf<R>(entry: BatchEntry<R>, result: RecordResult | undefined, successStatuses: readonly string[]): ItemOutcome {
+	const verdict = readRecordResult(entry.itemIndex, result, successStatuses);
 	return verdict instanceof RecordRejectedError ? failed(entry.itemIndex, verdict) : succeeded(entry.itemIndex, verdict);
 }
 
-async function sendBatch<R>(ctx: MarketoContext, entries: Array<BatchEntry<R>>, spec: BatchWriteSpec<R>): Promise<ItemOutcome[]> {
+async function sendBatch<R>(ctx: MarketoContext, entries: Array<BatchEntry<R>>, spec: BatchWriteSpec<R>, resendsLeft = MAX_RESENDS): Promise<ItemOutcome[]> {
 	let results: RecordResult[];
 	try {
 		const response = await marketoApiRequestRaw(ctx, spec.buildRequest(entries.map((entry) => entry.record)));
@@ -48,14 +35,18 @@ async function sendBatch<R>(ctx: MarketoContext, entries: Array<BatchEntry<R>>, 
 		if (error instanceof PayloadTooLargeError && entries.length > 1) {
 			const half = Math.ceil(entries.length / 2);
 			const [first, second] = await Promise.all([
-				sendBatch(ctx, entries.slice(0, half), spec),
-				sendBatch(ctx, entries.slice(half), spec),
+				sendBatch(ctx, entries.slice(0, half), spec, resendsLeft),
+				sendBatch(ctx, entries.slice(half), spec, resendsLeft),
 			]);
 			return [...first, ...second];
 		}
+		if (error instanceof OutcomeUnknownError && spec.reconcile) {
+			const resend = resendsLeft > 0 ? async (again: Array<BatchEntry<R>>) => await sendBatch(ctx, again, spec, resendsLeft - 1) : undefined;
+			return await reconcileLostWrite({ entries, lost: error, lookup: spec.reconcile, clock: transportClock, resend });
+		}
 		return entries.map((entry) => failed(entry.itemIndex, error as Error));
 	}
-	return entries.map((entry, position) => outcomeOf(entry, results[position]));
+	return entries.map((entry, position) => outcomeOf(entry, results[position], spec.successStatuses));
 }
 
 /**

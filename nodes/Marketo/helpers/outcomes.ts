@@ -23,16 +23,39 @@ export class ItemInputError extends Error {
 	}
 }
 
-/** Marketo answered `skipped` (or another failure status) for this item's record. */
+/** Marketo's code and message for one record it did not perform. */
+export interface RecordReason {
+	code?: string;
+	message?: string;
+}
+
+function verdictOf(status: string | undefined): string {
+	if (status === undefined) return 'gave no status for this record';
+	if (status === 'skipped' || status === 'failed') return `${status} this record`;
+	return `answered "${status}" for this record`;
+}
+
+/** Marketo did not perform this item's record: skipped it, answered a status the operation does not know, or none. */
 export class RecordRejectedError extends Error {
 	constructor(
 		readonly itemIndex: number,
-		readonly status: string,
-		readonly reasons: Array<{ code?: string; message?: string }>,
+		readonly status: string | undefined,
+		readonly reasons: RecordReason[],
+		private readonly verdict = verdictOf(status),
 	) {
 		const why = reasons.map((reason) => `${reason.code ?? '?'} ${reason.message ?? ''}`.trim()).join('; ');
-		super(`Item ${itemIndex}: Marketo ${status} this record${why ? ` (${why})` : ''}`);
+		super(`Item ${itemIndex}: Marketo ${verdict}${why ? ` (${why})` : ''}`);
 		this.name = 'RecordRejectedError';
+	}
+
+	/** Fewer results than records: Marketo said nothing about this one. */
+	static noResult(itemIndex: number): RecordRejectedError {
+		return new RecordRejectedError(itemIndex, undefined, [], 'returned no result for this record');
+	}
+
+	/** The same verdict for another item that named the same record. */
+	forItem(itemIndex: number): RecordRejectedError {
+		return new RecordRejectedError(itemIndex, this.status, this.reasons, this.verdict);
 	}
 
 	get code(): string | undefined {

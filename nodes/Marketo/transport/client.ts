@@ -64,7 +64,7 @@ export interface MarketoClientParts {
 
 type Answer = { body: MarketoResponse<unknown> } | { file: MarketoFile };
 
-type Verdict = ({ done: true } & Answer) | { done: false; key: string; rule: ErrorRule; error: MarketoApiError };
+type Verdict = ({ done: true } & Answer) | { done: false; key: string; rule: ErrorRule; error: MarketoApiError; sentAt: number };
 
 type Readable = AsyncIterable<Uint8Array | string> & { once?(event: 'close', listener: () => void): unknown };
 
@@ -171,7 +171,7 @@ export class MarketoClient {
 			const { key, rule, error } = verdict;
 			const retries = retriesByKey.get(key) ?? 0;
 			if (!rule.notExecuted && !isIdempotent(request)) {
-				throw new OutcomeUnknownError(error.message, error.details);
+				throw new OutcomeUnknownError(error.message, error.details, verdict.sentAt);
 			}
 			if (retries >= rule.maxRetries) throw error;
 			retriesByKey.set(key, retries + 1);
@@ -201,6 +201,7 @@ export class MarketoClient {
 			throw token.error;
 		}
 		const carriesRenewal = token.value === '';
+		const sentAt = this.parts.clock.now();
 		let sent = await settle(transmitter.send(wire, token.value));
 		if (sent.ok && wire.stream) {
 			const file = fileIn(sent.value.response);
@@ -218,7 +219,7 @@ export class MarketoClient {
 		permit.release(limitRefusedFor(envelope));
 		if (sent.ok) {
 			if (carriesRenewal) tokens.renewalFinished(sent.value.grant);
-			return this.judge(sent.value.response, envelope, sent.value.grant?.token ?? token.value);
+			return this.judge(sent.value.response, envelope, sent.value.grant?.token ?? token.value, sentAt);
 		}
 		const failure = sent.error;
 		if (!(failure instanceof TransmitError)) {
@@ -229,10 +230,10 @@ export class MarketoClient {
 		if (failure.kind === 'tokenExchange') throw new MarketoApiError(failure.message);
 		const key = failure.kind === 'notSent' ? 'NETWORK NOT SENT' : 'NETWORK OUTCOME UNKNOWN';
 		const rule = ruleFor(key);
-		return { done: false, key, rule, error: new MarketoApiError(`${rule.meaning}: ${failure.message}`) };
+		return { done: false, key, rule, error: new MarketoApiError(`${rule.meaning}: ${failure.message}`), sentAt };
 	}
 
-	private judge(response: WireResponse, envelope: MarketoResponse<unknown> | undefined, tokenUsed: string): Verdict {
+	private judge(response: WireResponse, envelope: MarketoResponse<unknown> | undefined, tokenUsed: string, sentAt: number): Verdict {
 		if (response.status === 200 && envelope) {
 			if (envelope.success) return { done: true, body: envelope };
 			const first = envelope.errors?.[0];
@@ -248,7 +249,7 @@ export class MarketoClient {
 			// A renewal's retry budget is per token: a call held long enough to meet a second expiry
 			// gets a second renewal. Identity hands out the same token until it expires, so this ends.
 			const budgetKey = rule.recovery === 'renewToken' ? `${key} ${tokenUsed}` : key;
-			return { done: false, key: budgetKey, rule, error };
+			return { done: false, key: budgetKey, rule, error, sentAt };
 		}
 		if (response.status === 413) throw new PayloadTooLargeError();
 		const key = `HTTP ${response.status}`;
@@ -257,6 +258,6 @@ export class MarketoClient {
 			httpStatus: response.status,
 			hint: rule.hint,
 		});
-		return { done: false, key, rule, error };
+		return { done: false, key, rule, error, sentAt };
 	}
 }

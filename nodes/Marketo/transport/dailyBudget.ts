@@ -15,14 +15,30 @@ export interface BudgetState {
 	processes: number;
 }
 
-const resetNote = (resetsAt: number) => `It resets at ${new Date(resetsAt).toISOString()} (00:00 US Central time).`;
+const resetTime = (resetsAt: number) => `${new Date(resetsAt).toISOString()} (00:00 US Central time)`;
+const resetNote = (resetsAt: number) => `It resets at ${resetTime(resetsAt)}.`;
 const RAISE_HINT = 'Raise "Daily Call Budget" in the credential if your Marketo subscription allows more.';
+
+/**
+ * Marketo's first 607 of a day and what followed. Calls already on their way when it came back
+ * are refused with 607 too, later; every error of the stop shares this record, so each tells the
+ * count as it stands when it is read (once the run's calls are back: the whole count).
+ */
+export class QuotaStop {
+	refusedInFlight = 0;
+
+	constructor(readonly resetsAt: number) {}
+}
+
+function describeQuotaStop(stop: QuotaStop): string {
+	const count = stop.refusedInFlight;
+	const inFlight = count === 0 ? ';' : `. ${count} ${count === 1 ? 'call' : 'calls'} already in flight ${count === 1 ? 'was' : 'were'} refused by Marketo too;`;
+	return `Marketo's daily API quota for this instance is spent (607)${inFlight} no further calls were sent. The quota resets at ${resetTime(stop.resetsAt)}.`;
+}
 
 function describe(verdict: BudgetVerdict, resetsAt: number, state: BudgetState): string {
 	const { spent, instanceSpent, budget, share, processes } = state;
-	if (verdict === 'quota') {
-		return `Marketo's daily API quota for this instance is used up (error 607). ${resetNote(resetsAt)}`;
-	}
+	if (verdict === 'quota') return describeQuotaStop(new QuotaStop(resetsAt));
 	if (verdict === 'instance') {
 		return `The daily call budget set in the Marketo credential (${budget} calls) is spent on this instance: Marketo counts ${instanceSpent} calls today from every integration and n8n process (${spent} from this one). ${resetNote(resetsAt)} ${RAISE_HINT}`;
 	}
@@ -41,12 +57,14 @@ export class DailyBudgetExhaustedError extends Error {
 		readonly resetsAt: number,
 		readonly verdict: BudgetVerdict,
 		state: BudgetState,
+		quotaStop?: QuotaStop,
 	) {
-		super(describe(verdict, resetsAt, state));
+		super(quotaStop ? describeQuotaStop(quotaStop) : describe(verdict, resetsAt, state));
 		this.name = 'DailyBudgetExhaustedError';
 		this.spent = state.spent;
 		this.budget = state.budget;
 		this.reportedByMarketo = verdict === 'quota';
+		if (quotaStop) Object.defineProperty(this, 'message', { get: () => describeQuotaStop(quotaStop), configurable: true, enumerable: false });
 	}
 }
 

@@ -19,7 +19,15 @@ export class MarketoApiError extends Error {
 
 /** The request may or may not have been applied by Marketo; it is not repeated on our own. */
 export class OutcomeUnknownError extends MarketoApiError {
-	constructor(cause: string, details: MarketoErrorDetails = {}) {
+	constructor(
+		cause: string,
+		details: MarketoErrorDetails = {},
+		/**
+		 * When the call whose answer was lost left (transport clock, epoch ms). Earlier tries were
+		 * refused unexecuted, so nothing this request changed in Marketo is older.
+		 */
+		readonly sentAt?: number,
+	) {
 		super(
 			`The connection to Marketo failed after this write was sent (${cause}). Marketo may or may not have applied it, so it was not sent again: check the records in Marketo before re-running.`,
 			details,

@@ -24,7 +24,8 @@ export type MarketoContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFu
 
 export const CREDENTIAL_TYPE = 'marketoApi';
 
-const systemClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms), random: () => Math.random() };
+/** The clock of every call in the process; helpers that wait on Marketo (a lost answer) wait on it too. */
+export const transportClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms), random: () => Math.random() };
 
 // Module state is shared by every execution in this n8n process: Marketo's limits are per instance.
 const throttles = new Map<string, InstanceThrottle>();
@@ -135,13 +136,13 @@ async function bind(ctx: MarketoContext): Promise<BoundClient> {
 	const data = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const endpoints = resolveEndpoints(String(data.restEndpoint ?? ''), String(data.identityEndpoint ?? ''));
 	const limits = limitsFrom(data);
-	const throttle = shared(throttles, instanceKey(endpoints), () => new InstanceThrottle(limits, systemClock));
+	const throttle = shared(throttles, instanceKey(endpoints), () => new InstanceThrottle(limits, transportClock));
 	throttle.setLimits(limits);
-	const tokens = shared(tokenKeepers, tokenKey(endpoints, String(data.clientId)), () => new TokenKeeper(systemClock));
+	const tokens = shared(tokenKeepers, tokenKey(endpoints, String(data.clientId)), () => new TokenKeeper(transportClock));
 	tokens.offer(grantFrom(data));
 	const secrets = [String(data.clientSecret ?? '')];
 	const transmitter = transmitterFor(ctx, data, secrets);
-	const client = new MarketoClient({ instanceBase: endpoints.instanceBase, throttle, tokens, transmitter, clock: systemClock });
+	const client = new MarketoClient({ instanceBase: endpoints.instanceBase, throttle, tokens, transmitter, clock: transportClock });
 	return { client, throttle, secrets, instanceKey: instanceKey(endpoints) };
 }
 
@@ -162,7 +163,7 @@ export function toNodeApiError(ctx: MarketoContext, error: unknown, secrets: str
 	const details = error instanceof MarketoApiError ? error.details : {};
 	const description =
 		error instanceof DailyBudgetExhaustedError
-			? 'Calls resume by themselves after the reset; nothing after this point was sent.'
+			? 'Calls to this Marketo instance resume by themselves after the reset.'
 			: details.hint;
 	return new NodeApiError(
 		ctx.getNode(),

@@ -9,17 +9,30 @@ export type Requester = <T>(request: MarketoRequest) => Promise<MarketoResponse<
 export const ASSET_MAX_RETURN = 200;
 
 /**
+ * The token to read the next page with, or undefined when the walk is over. Marketo's word is
+ * `moreResult` (a page may carry a token beside `moreResult: false`; lead lists send a token
+ * without `moreResult` while more remain). A page may also say `moreResult: true` and be empty:
+ * the walk goes on only with a token it has not sent yet, so a repeated token cannot loop.
+ */
+export function nextPageTokenOf(response: Pick<MarketoResponse<unknown>, 'moreResult' | 'nextPageToken'>, sent: ReadonlySet<string>): string | undefined {
+	const token = response.nextPageToken;
+	const more = response.moreResult ?? Boolean(token);
+	return more && token && !sent.has(token) ? token : undefined;
+}
+
+/**
  * Lead Database paging by position token. Lead lists send `nextPageToken` only while more pages
  * remain; activity feeds always send one and say `moreResult`.
  */
 export async function* pagesByToken<T>(send: Requester, request: MarketoRequest): AsyncGenerator<T[]> {
 	// A walk may start from a token the caller already has (activity feeds start from a date token).
 	let nextPageToken = request.qs?.nextPageToken as string | undefined;
+	const sent = new Set<string>();
 	do {
+		if (nextPageToken) sent.add(nextPageToken);
 		const response = await send<T>({ ...request, qs: { ...request.qs, nextPageToken } });
 		yield response.result ?? [];
-		const more = response.moreResult ?? Boolean(response.nextPageToken);
-		nextPageToken = more ? response.nextPageToken : undefined;
+		nextPageToken = nextPageTokenOf(response, sent);
 	} while (nextPageToken);
 }
 

@@ -2,6 +2,9 @@ import { joinUrl } from './endpoints';
 
 export type QueryValue = string | number | boolean | Array<string | number> | undefined;
 
+/** A url-encoded body field: one value each (lists travel as JSON text, as the asset API reads them). */
+export type FormValue = string | number | boolean | undefined;
+
 /** One part of a multipart body: a text field, or a file (Marketo's file uploads and HTML content). */
 export type MultipartPart = { name: string; value: string } | { name: string; file: { data: Buffer; fileName: string; mimeType: string } };
 
@@ -41,34 +44,42 @@ export interface WireRequest {
 /** Marketo refuses URIs over 8 KB with HTTP 414; stay below with room for the request line. */
 export const MAX_URI_BYTES = 8_000;
 
+/**
+ * A comma is left literal (it is legal in a query, and Marketo's examples write it so): a list of
+ * 300 ids costs one byte per separator, not three, and the value Marketo decodes is the same.
+ */
+function encodeComponent(text: string): string {
+	return encodeURIComponent(text).replace(/%2C/g, ',');
+}
+
+const encodeValue = (value: QueryValue): string => (Array.isArray(value) ? value : [value]).map((item) => encodeComponent(String(item))).join(',');
+
 function encodePairs(fields: Record<string, QueryValue>, skip: (value: QueryValue) => boolean): string {
-	const pairs: string[] = [];
-	for (const [key, value] of Object.entries(fields)) {
-		if (skip(value)) continue;
-		for (const item of Array.isArray(value) ? value : [value]) {
-			pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(item))}`);
-		}
-	}
-	return pairs.join('&');
+	return Object.entries(fields)
+		.filter(([, value]) => !skip(value))
+		.map(([key, value]) => `${encodeComponent(key)}=${encodeValue(value)}`)
+		.join('&');
 }
 
 /**
- * Query string as the official files define it: array parameters are `collectionFormat: multi`
- * (`id=1&id=2`), so a list repeats its key. A caller that wants one comma-joined value passes a string.
+ * Query string as a real instance reads it: a list is ONE comma-separated value (`id=1,2,3`), the
+ * form of the official files' own descriptions and of most of Marketo's examples. The files'
+ * `collectionFormat: multi` (`id=1&id=2`) is a code-generator artifact: a server that reads a
+ * repeated key as one value sees only the first.
  */
 export function encodeQuery(qs: Record<string, QueryValue> = {}): string {
-	return encodePairs(qs, (value) => value === undefined || value === '');
+	return encodePairs(qs, (value) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0));
 }
 
 /** A url-encoded body keeps '': an asset Update sends `description=` to clear a field. */
-export function encodeFormBody(fields: Record<string, QueryValue> = {}): string {
+export function encodeFormBody(fields: Record<string, FormValue> = {}): string {
 	return encodePairs(fields, (value) => value === undefined);
 }
 
 /**
  * Builds the wire form of a call. A GET whose URI would pass 8 KB (long filter lists, long
  * paging tokens) becomes Marketo's documented escape hatch: POST `?_method=GET` with the
- * parameters as a form-encoded body.
+ * parameters as a form-encoded body. The limit is measured on the very URL that would be sent.
  */
 export function toWireRequest(instanceBase: string, request: MarketoRequest): WireRequest {
 	const extras = { ...(request.headers ? { headers: request.headers } : {}), ...(request.response === 'file' ? { stream: true } : {}) };
@@ -83,7 +94,7 @@ function wireShape(instanceBase: string, request: MarketoRequest): WireRequest {
 		return { method: 'POST', url: `${url}?_method=GET`, body: query, form: true };
 	}
 	if (request.bodyEncoding === 'form') {
-		return { method: request.method, url: fullUrl, body: encodeFormBody(request.body as Record<string, QueryValue>), form: true };
+		return { method: request.method, url: fullUrl, body: encodeFormBody(request.body as Record<string, FormValue>), form: true };
 	}
 	if (request.bodyEncoding === 'multipart') return { method: request.method, url: fullUrl, body: request.body, multipart: true };
 	return { method: request.method, url: fullUrl, body: request.body };

@@ -1,7 +1,7 @@
 import { AdaptiveLimits, type LimitCeilings, type LimitKind } from './adaptiveRate';
 import { nextChicagoMidnight } from './chicagoDay';
 import type { Clock } from './clock';
-import { type BudgetState, DailyBudgetExhaustedError, DailyLedger } from './dailyBudget';
+import { type BudgetState, DailyBudgetExhaustedError, DailyLedger, QuotaStop } from './dailyBudget';
 import { UsageSyncSchedule, usageCountIn } from './usageSync';
 
 export { DailyBudgetExhaustedError } from './dailyBudget';
@@ -80,6 +80,7 @@ export class InstanceThrottle {
 	private waiters: Waiter[] = [];
 	private wakeAt: number | undefined;
 	private blockedUntil = 0;
+	private quotaStop: QuotaStop | undefined;
 	private callsMade = 0;
 	private readonly ledger = new DailyLedger();
 	private readonly adaptive: AdaptiveLimits;
@@ -135,12 +136,20 @@ export class InstanceThrottle {
 		};
 	}
 
-	/** Marketo answered 607: nothing more is sent to this instance until the quota resets. */
+	/**
+	 * Marketo answered 607: nothing more is sent to this instance until the quota resets. Nothing is
+	 * sent after the first 607, so any later one is a call that was already in flight.
+	 */
 	markQuotaExhausted(): DailyBudgetExhaustedError {
 		const now = this.clock.now();
-		this.blockedUntil = nextChicagoMidnight(now);
+		if (this.quotaStop && this.blockedUntil > now) {
+			this.quotaStop.refusedInFlight++;
+		} else {
+			this.blockedUntil = nextChicagoMidnight(now);
+			this.quotaStop = new QuotaStop(this.blockedUntil);
+		}
 		this.pump();
-		return new DailyBudgetExhaustedError(this.blockedUntil, 'quota', this.budgetState(now));
+		return new DailyBudgetExhaustedError(this.blockedUntil, 'quota', this.budgetState(now), this.quotaStop);
 	}
 
 	/** Marketo's usage answer (`result` of GET /rest/v1/stats/usage.json), whoever asked for it. */
@@ -174,7 +183,7 @@ export class InstanceThrottle {
 	}
 
 	private budgetError(now: number): DailyBudgetExhaustedError | undefined {
-		if (this.blockedUntil > now) return new DailyBudgetExhaustedError(this.blockedUntil, 'quota', this.budgetState(now));
+		if (this.blockedUntil > now) return new DailyBudgetExhaustedError(this.blockedUntil, 'quota', this.budgetState(now), this.quotaStop);
 		const verdict = this.ledger.verdict(now, processShare(this.limits).dailyBudget, this.limits.dailyBudget);
 		return verdict ? new DailyBudgetExhaustedError(nextChicagoMidnight(now), verdict, this.budgetState(now)) : undefined;
 	}

@@ -2,7 +2,7 @@ import { resolveEndpoints, tokenUrl } from './endpoints';
 import { httpStatusOf, networkCodeOf, responseBodyOf, wireFailureOf } from './errorShape';
 import { redactSecrets } from './redact';
 import { settle } from './settle';
-import { RENEW_AHEAD_MS } from './tokenKeeper';
+import { RENEW_AHEAD_MS, TOKEN_DEAD_AFTER_MS } from './tokenKeeper';
 
 export interface MarketoCredentialFields {
 	restEndpoint: string;
@@ -35,6 +35,13 @@ export class MarketoTokenExchangeError extends Error {
 		this.name = 'MarketoTokenExchangeError';
 	}
 }
+
+/**
+ * Waits for a token identity says is (nearly) dead before asking again. One is enough when
+ * Marketo behaves as documented; a second covers an answer slow to arrive. After that the token
+ * is taken as it is, and the token keeper renews it when it runs out.
+ */
+const MAX_DYING_TOKEN_WAITS = 2;
 
 /** Identity hiccups worth asking again: the exchange is safe to repeat and nothing reached the REST API yet. */
 const EXCHANGE_RETRY_DELAYS_MS = [1_000, 3_000];
@@ -76,7 +83,7 @@ export async function exchangeClientCredentials(
 	const url = tokenUrl(resolveEndpoints(credentials.restEndpoint, credentials.identityEndpoint));
 	const secrets = [credentials.clientSecret];
 	let failures = 0;
-	let waitedOut = false;
+	let dyingTokenWaits = 0;
 	for (;;) {
 		const exchanged = await settle(
 			httpRequest({
@@ -106,11 +113,12 @@ export async function exchangeClientCredentials(
 			);
 		}
 		const lifeMs = Math.max(0, expiresIn) * 1000;
-		if (lifeMs > RENEW_AHEAD_MS || waitedOut) {
+		if (lifeMs > RENEW_AHEAD_MS || dyingTokenWaits >= MAX_DYING_TOKEN_WAITS) {
 			return { accessToken, tokenExpiresAt: clock.now() + lifeMs };
 		}
-		// Marketo hands back the same token until it expires: wait this one out, then ask again.
-		await clock.sleep(lifeMs + 250);
-		waitedOut = true;
+		// Identity hands back the same token until it dies, and `expires_in` is rounded down (a real
+		// instance answers 0 for a token with most of a second left): wait past its end, then ask.
+		await clock.sleep(lifeMs + TOKEN_DEAD_AFTER_MS);
+		dyingTokenWaits++;
 	}
 }

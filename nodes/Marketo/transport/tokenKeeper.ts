@@ -1,12 +1,16 @@
 import type { Clock } from './clock';
 import type { TokenGrant } from './errors';
 
-/**
- * Ahead of expiry by this much the token is renewed before use. Marketo's identity endpoint
- * returns the same token until it expires, so the credential waits out a token with less life
- * than this and asks again (see MarketoApi.credentials.ts).
- */
+/** Ahead of expiry by this much a token is no longer sent: a call could reach Marketo after it died. */
 export const RENEW_AHEAD_MS = 1_500;
+
+/**
+ * How long past the expiry we keep a token is surely dead. Identity hands back the same token
+ * until it dies, with `expires_in` rounded down to whole seconds: it may live up to 1 s past the
+ * expiry we computed; 0.5 s more cover the trip to identity. Asking after that brings a new token
+ * in one exchange.
+ */
+export const TOKEN_DEAD_AFTER_MS = 1_500;
 
 /**
  * The token of one custom service (identity URL + client id), shared by every execution in the
@@ -29,7 +33,8 @@ export class TokenKeeper {
 	/** The token to send with, or '' when the caller must carry a renewal. */
 	async tokenForRequest(): Promise<string> {
 		while (this.renewal) await this.renewal.promise;
-		if (this.grant && this.grant.expiresAt - this.clock.now() > RENEW_AHEAD_MS) return this.grant.token;
+		const ending = this.grant;
+		if (ending && ending.expiresAt - this.clock.now() > RENEW_AHEAD_MS) return ending.token;
 		let settle: (error?: Error) => void = () => {};
 		const promise = new Promise<void>((resolve, reject) => {
 			settle = (error) => (error ? reject(error) : resolve());
@@ -37,6 +42,10 @@ export class TokenKeeper {
 		// Waiters that arrive after a failed renewal must not see an unhandled rejection.
 		promise.catch(() => {});
 		this.renewal = { promise, settle };
+		// Asked now, identity would hand back the ending token: its end is waited out (a few seconds
+		// once per token life) so that one exchange brings a new one. A token Marketo refused
+		// (601/602) is gone from `grant` and renewed at once.
+		if (ending) await this.clock.sleep(Math.max(0, ending.expiresAt + TOKEN_DEAD_AFTER_MS - this.clock.now()));
 		return '';
 	}
 

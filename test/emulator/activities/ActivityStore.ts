@@ -5,6 +5,9 @@ import type { Lead, LeadValue } from '../types';
 import { ADD_TO_LIST, CHANGE_DATA_VALUE, DELETE_LEAD, NEW_LEAD, REMOVE_FROM_LIST } from './activityTypes';
 import type { FeedPosition } from './feedToken';
 
+/** Lead changes and deleted leads come dated `…+0000` in real answers (the activity list also says `…Z`). */
+const changeTimestamp = (ms: number) => marketoTimestamp(ms).replace(/Z$/, '+0000');
+
 export interface ActivityAttribute {
 	name: string;
 	value: unknown;
@@ -110,7 +113,7 @@ export class ActivityStore {
 		const fieldId = (name: string) => leadField(name)?.id ?? 0;
 		return this.record({
 			leadId,
-			activityDate: marketoTimestamp(at),
+			activityDate: changeTimestamp(at),
 			activityTypeId: CHANGE_DATA_VALUE,
 			primaryAttributeValueId: fieldId(first.name),
 			primaryAttributeValue: first.name,
@@ -128,7 +131,7 @@ export class ActivityStore {
 	recordDeletedLead(leadId: number, at: number, name: string): Activity {
 		return this.record({
 			leadId,
-			activityDate: marketoTimestamp(at),
+			activityDate: changeTimestamp(at),
 			activityTypeId: DELETE_LEAD,
 			primaryAttributeValueId: leadId,
 			primaryAttributeValue: name,

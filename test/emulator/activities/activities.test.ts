@@ -132,7 +132,7 @@ describe('activity types', () => {
 describe('Add Custom Activities (POST /rest/v1/activities/external.json)', () => {
 	const good = { leadId: 1, activityTypeId: 100001, activityDate: '2025-03-05T10:00:00Z', primaryAttributeValue: 'Booth 12' };
 
-	it('adds good records and skips bad ones with their reason, in input order; added ones join the feed', async () => {
+	it('adds good records and skips bad ones with their reason under `errors` (as real instances answer), in input order; added ones join the feed', async () => {
 		const { emulator, activities, token } = await instance(2);
 		const input = [
 			{ ...good, attributes: [{ name: 'Event Name', value: 'Berlin' }] },
@@ -144,7 +144,7 @@ describe('Add Custom Activities (POST /rest/v1/activities/external.json)', () =>
 			{ ...good, leadId: 2, attributes: [{ apiName: 'minutesAtBooth', value: 12 }] },
 		];
 		const answer = await send(emulator, 'POST', '/rest/v1/activities/external.json', { token, json: { input } });
-		expect(answer.body.result?.map((result) => [result.status, (result.reasons as Array<{ code: string }> | undefined)?.[0]?.code])).toEqual([
+		expect(answer.body.result?.map((result) => [result.status, (result.errors as Array<{ code: string }> | undefined)?.[0]?.code])).toEqual([
 			['added', undefined],
 			['skipped', '1004'],
 			['skipped', '1003'],
@@ -153,6 +153,7 @@ describe('Add Custom Activities (POST /rest/v1/activities/external.json)', () =>
 			['skipped', '1006'],
 			['added', undefined],
 		]);
+		expect(answer.body.result?.filter((result) => 'reasons' in result)).toEqual([]);
 		expect(activities.all().map((activity) => [activity.leadId, activity.attributes])).toEqual([
 			[1, [{ name: 'Event Name', apiName: 'eventName', value: 'Berlin' }]],
 			[2, [{ name: 'Minutes at Booth', apiName: 'minutesAtBooth', value: 12 }]],

@@ -8,7 +8,8 @@ import { activityType, type ActivityType } from './activityTypes';
 
 type Reason = { code: string; message: string };
 
-const skipped = (record: Record<string, unknown>, reason: Reason) => ({ ...record, errors: [], status: 'skipped', reasons: [reason] });
+// As real instances answer (Adobe's example): the record's failure under `errors`, not the `reasons` other writes use.
+const skipped = (reason: Reason) => ({ status: 'skipped', errors: [reason] });
 
 function checkedAttributes(type: ActivityType, attributes: unknown): ActivityAttribute[] | Reason {
 	if (attributes === undefined) return [];
@@ -29,6 +30,7 @@ function checkedAttributes(type: ActivityType, attributes: unknown): ActivityAtt
  * Add Custom Activities: at most 300 per call (1003 past it). Each record needs an existing lead
  * (1004), an approved custom type (1003), a primary attribute value and a date; attributes must be
  * the type's. Results keep the input's order; good records are added even when others are skipped.
+ * An added record is answered with its id and GUID only, as real instances do.
  */
 export function addCustomActivities(body: unknown, leads: LeadStore, activities: ActivityStore): unknown[] {
 	if (!isRecord(body) || !Array.isArray(body.input) || body.input.length === 0) throw new MarketoFailure(marketoErrors.missingParameter('input'));
@@ -37,25 +39,18 @@ export function addCustomActivities(body: unknown, leads: LeadStore, activities:
 	}
 	return body.input.map((raw: unknown) => {
 		const record = isRecord(raw) ? raw : {};
-		const echo = {
-			leadId: record.leadId,
-			activityTypeId: record.activityTypeId,
-			activityDate: record.activityDate,
-			primaryAttributeValue: record.primaryAttributeValue,
-			attributes: Array.isArray(record.attributes) ? record.attributes : [],
-		};
-		if (!Number.isInteger(record.leadId) || !leads.get(record.leadId as number)) return skipped(echo, marketoErrors.leadNotFound());
+		if (!Number.isInteger(record.leadId) || !leads.get(record.leadId as number)) return skipped(marketoErrors.leadNotFound());
 		const type = activityType(Number(record.activityTypeId));
 		if (!Number.isInteger(record.activityTypeId) || type?.custom?.status !== 'approved') {
-			return skipped(echo, marketoErrors.invalidData(`Invalid activityTypeId '${String(record.activityTypeId)}': not an approved custom activity type`));
+			return skipped(marketoErrors.invalidData(`Invalid activityTypeId '${String(record.activityTypeId)}': not an approved custom activity type`));
 		}
 		if (typeof record.primaryAttributeValue !== 'string' || record.primaryAttributeValue === '') {
-			return skipped(echo, marketoErrors.missingParameter('primaryAttributeValue'));
+			return skipped(marketoErrors.missingParameter('primaryAttributeValue'));
 		}
 		const at = typeof record.activityDate === 'string' ? Date.parse(record.activityDate) : NaN;
-		if (Number.isNaN(at)) return skipped(echo, marketoErrors.invalidValueType(String(record.activityDate), 'Datetime'));
+		if (Number.isNaN(at)) return skipped(marketoErrors.invalidValueType(String(record.activityDate), 'Datetime'));
 		const attributes = checkedAttributes(type, record.attributes);
-		if (!Array.isArray(attributes)) return skipped(echo, attributes);
+		if (!Array.isArray(attributes)) return skipped(attributes);
 		const added = activities.record({
 			leadId: record.leadId as number,
 			activityDate: marketoTimestamp(at),
@@ -63,6 +58,6 @@ export function addCustomActivities(body: unknown, leads: LeadStore, activities:
 			primaryAttributeValue: record.primaryAttributeValue,
 			attributes,
 		});
-		return { ...echo, id: added.id, marketoGUID: added.marketoGUID, errors: [], status: 'added' };
+		return { id: added.id, marketoGUID: added.marketoGUID, status: 'added' };
 	});
 }

@@ -9,11 +9,11 @@ import { jsonField } from './requestBody';
 /** Asset queries: `maxReturn` 1–200 (default 20) and `offset`; 1003 past the limit. */
 export const ASSET_MAX_RETURN = 200;
 
-/** What Marketo answers for a read that finds nothing: success, no result, this warning. */
+/** What Marketo answers for a read that finds nothing: success, no `result` at all, this warning (as recorded from a real instance). */
 export const NO_ASSETS = 'No assets found for the given search criteria.';
 
 export function noAssets(): RouteAnswer {
-	return { result: [], warnings: [NO_ASSETS] } as RouteAnswer;
+	return { warnings: [NO_ASSETS] } as unknown as RouteAnswer;
 }
 
 export function answer(records: unknown[]): RouteAnswer {

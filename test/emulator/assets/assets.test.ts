@@ -13,7 +13,15 @@ describe('asset reads', () => {
 	it('an ID with no asset answers success, no result, and Marketo\'s "no assets found" warning', async () => {
 		const { emulator, token } = await connected();
 		const answer = await send(emulator, 'GET', `${API}/email/4242.json`, { token });
-		expect(answer.body).toMatchObject({ success: true, result: [], warnings: [NO_ASSETS] });
+		expect(answer.body).toMatchObject({ success: true, errors: [], warnings: [NO_ASSETS] });
+		expect(answer.body).not.toHaveProperty('result');
+	});
+
+	it('a name with no asset (byName) answers the same: success, no result, the warning', async () => {
+		const { emulator, token } = await connected();
+		const answer = await send(emulator, 'GET', `${API}/staticList/byName.json?name=${encodeURIComponent('(test) High Value')}`, { token });
+		expect(answer.body).toMatchObject({ success: true, warnings: [NO_ASSETS] });
+		expect(answer.body).not.toHaveProperty('result');
 	});
 
 	it('the status parameter picks the approved version or the draft', async () => {
@@ -32,7 +40,9 @@ describe('asset reads', () => {
 		const page = await send(emulator, 'GET', `${API}/emails.json?maxReturn=2&offset=1`, { token });
 		expect(page.body.result?.map((email) => email.id)).toEqual([1002, 1003]);
 		expect(outcome(await send(emulator, 'GET', `${API}/emails.json?maxReturn=201`, { token }))).toBe('1003');
-		expect((await send(emulator, 'GET', `${API}/emails.json?offset=200`, { token })).body).toMatchObject({ result: [], warnings: [NO_ASSETS] });
+		const pastTheEnd = (await send(emulator, 'GET', `${API}/emails.json?offset=200`, { token })).body;
+		expect(pastTheEnd).toMatchObject({ success: true, warnings: [NO_ASSETS] });
+		expect(pastTheEnd).not.toHaveProperty('result');
 	});
 
 	it('routes a literal path (byName) before the {id} path beside it', async () => {

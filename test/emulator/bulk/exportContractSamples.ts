@@ -17,7 +17,7 @@ export const EXPORT_CONTRACT_SAMPLES: Record<string, { path: string; file?: true
 			[`GET ${template}/export/{exportId}/status.json`, { path: `${base}/export/${completed}/status.json` }],
 			[`POST ${template}/export/{exportId}/cancel.json`, { path: `${base}/export/${created}/cancel.json` }],
 			[`GET ${template}/export/{exportId}/file.json`, { path: `${base}/export/${completed}/file.json`, file: true }],
-			[`GET ${template}/export.json`, { path: `${base}/export.json?status=completed&status=created&batchSize=300` }],
+			[`GET ${template}/export.json`, { path: `${base}/export.json?status=completed,created&batchSize=300` }],
 		];
 	}),
 );

@@ -186,8 +186,9 @@ export function describeJob(job: ExportJob): Record<string, unknown> {
 		...(job.queuedAt ? { queuedAt: job.queuedAt } : {}),
 		...(job.startedAt ? { startedAt: job.startedAt } : {}),
 		...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+		// Real instances write the checksum with its algorithm: "sha256:<hex>".
 		...(file
-			? { numberOfRecords: file.records, fileSize: file.bytes.length, fileChecksum: createHash('sha256').update(file.bytes).digest('hex') }
+			? { numberOfRecords: file.records, fileSize: file.bytes.length, fileChecksum: `sha256:${createHash('sha256').update(file.bytes).digest('hex')}` }
 			: {}),
 		...(job.errorMsg ? { errorMsg: job.errorMsg } : {}),
 	};

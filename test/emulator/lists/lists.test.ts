@@ -17,9 +17,9 @@ describe('Static list membership (POST, DELETE /rest/v1/lists/{listId}/leads.jso
 		expect(listsOf(emulator).membersOf(1001).map((lead) => lead.id)).toEqual([1, 2, 3, 4, 5]);
 	});
 
-	it('adds by id query parameters or by a ListOperationRequest body, one status per lead in order', async () => {
+	it('adds by the id query parameter (a comma list) or by a ListOperationRequest body, one status per lead in order', async () => {
 		const { emulator, call } = await withMembers();
-		const byQuery = await call('POST', '/rest/v1/lists/1002/leads.json?id=6&id=99&id=x1');
+		const byQuery = await call('POST', '/rest/v1/lists/1002/leads.json?id=6,99,x1');
 		expect(byQuery.body.result).toEqual([
 			{ id: 6, status: 'added' },
 			{ id: 99, status: 'skipped', reasons: [{ code: '1004', message: 'Lead not found' }] },

@@ -12,14 +12,15 @@ export function integerParam(text: string): number {
 	return Number(text);
 }
 
-/** A comma-separated query parameter (repeated parameters arrive joined with commas). */
+/** A list parameter: one comma-separated value (of a repeated key only the first value arrives, see readParameters). */
 export function listParam(value: string | undefined): string[] {
 	return (value ?? '').split(',').filter((part) => part !== '');
 }
 
 /**
- * The lead ids of a list operation: `id` query parameters, or the ListOperationRequest body
- * (`{"input": [{"id": …}]}`); both forms are in the official file. More than 300: 1003.
+ * The lead ids of a list operation: the `id` query parameter (`id=1,2,3`, the form Marketo's List
+ * Membership page shows for add, remove and is-member alike), or else the ListOperationRequest body
+ * (`{"input": [{"id": …}]}`), which the official file also declares. More than 300: 1003.
  */
 export function leadIdsOf(params: Record<string, string>, body: unknown): string[] {
 	const fromQuery = listParam(params.id);

@@ -50,7 +50,9 @@ export const leadActionRoutes: Route[] = [
 			if (!isRecord(body) || typeof body.programName !== 'string' || !body.programName) {
 				throw new MarketoFailure(marketoErrors.missingParameter('programName'));
 			}
-			return { result: syncLeads({ action: 'createOrUpdate', lookupField: body.lookupField, input: body.input }, leads, now) };
+			const results = syncLeads({ action: 'createOrUpdate', lookupField: body.lookupField, input: body.input }, leads, now);
+			// As Adobe's example of a real answer shows it: a record not pushed has its reasons and no status.
+			return { result: results.map((result) => (result.status === 'skipped' ? { reasons: result.reasons } : result)) };
 		},
 	},
 	{

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { chunksOf } from '../../helpers/chunks';
+import { marketoTimeMs } from '../../helpers/marketoTime';
 import { failed, ItemInputError, succeeded, type ItemOutcome } from '../../helpers/outcomes';
 import { readLimit } from '../../helpers/pagingProperties';
 import { parseMarketoId, splitValues } from '../../helpers/validation';
@@ -106,7 +107,7 @@ function planWalks(inputs: Array<{ itemIndex: number; input: FeedInput }>): Walk
 }
 
 /** An activity's date in ms, for merging walks back into feed order (a stable sort keeps each walk's order). */
-export const activityTime = (activity: IDataObject) => Date.parse(String(activity.activityDate ?? '')) || 0;
+export const activityTime = (activity: IDataObject) => marketoTimeMs(activity.activityDate);
 
 /**
  * Reads an activity feed for all items: one paging token per start, then walks the feed page by

@@ -115,6 +115,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		{
 			maxRecords: LEAD_DATABASE_BATCH_LIMIT,
 			buildRequest: (input) => ({ method: 'POST', path: '/rest/v1/activities/external.json', body: { input } }),
+			// Marketo's docs show `added`; the official file lists `created` too.
+			successStatuses: ['added', 'created'],
 		},
 	);
 	// Marketo answers with the new activity's id and status only: show them beside what was recorded.

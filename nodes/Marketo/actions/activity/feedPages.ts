@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { marketoApiRequestRaw, type MarketoContext, type MarketoRequest } from '../../transport';
-import type { Requester } from '../../transport/paging';
+import { nextPageTokenOf, type Requester } from '../../transport/paging';
 
 /**
  * The activity feeds (activities, lead changes, deleted leads) start from a paging token that
@@ -53,10 +53,13 @@ export async function* feedPages(
 	batchSize?: () => number,
 ): AsyncGenerator<FeedPage> {
 	let nextPageToken = startToken;
+	const sent = new Set<string>();
 	for (;;) {
 		const size = batchSize?.();
+		sent.add(nextPageToken);
 		const response = await send<IDataObject>({ ...request, qs: { ...request.qs, nextPageToken, ...(size === undefined ? {} : { batchSize: size }) } });
-		const more = Boolean(response.moreResult && response.nextPageToken);
+		// Feeds always say `moreResult`; without it, as with a repeated token, the walk ends here.
+		const more = response.moreResult === true && nextPageTokenOf(response, sent) !== undefined;
 		nextPageToken = response.nextPageToken ?? nextPageToken;
 		yield { activities: response.result ?? [], nextPageToken, moreResult: more };
 		if (!more) return;

@@ -6,7 +6,7 @@ import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
 import { readLimit, returnAllOrLimit } from '../../helpers/pagingProperties';
 import { marketoApiRequestRaw, rawRequester, type MarketoRequest } from '../../transport';
 import { ASSET_MAX_RETURN, collectPages, pagesByOffset } from '../../transport/paging';
-import type { QueryValue } from '../../transport/request';
+import type { FormValue, QueryValue } from '../../transport/request';
 import type { MarketoOperation } from '../operation';
 import type { Param, ValueSource } from './params';
 
@@ -94,12 +94,26 @@ export interface EndpointSpec {
 	shape?(records: IDataObject[], values: Record<string, unknown>): IDataObject[];
 }
 
+const asText = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+
+const isScalarList = (value: unknown): value is Array<string | number> =>
+	Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number');
+
 /** Marketo's asset API reads url-encoded fields; objects and lists travel as JSON text. */
-export function formFields(body: Record<string, unknown>): Record<string, QueryValue> {
+export function formFields(body: Record<string, unknown>): Record<string, FormValue> {
 	return Object.fromEntries(
 		Object.entries(body)
 			.filter(([, value]) => value !== undefined)
-			.map(([key, value]) => [key, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)]),
+			.map(([key, value]) => [key, asText(value)]),
+	);
+}
+
+/** In the query a list of plain values is one comma-separated value (`filterValues`); objects are JSON text (`folder`). */
+function queryFields(query: Record<string, unknown>): Record<string, QueryValue> {
+	return Object.fromEntries(
+		Object.entries(query)
+			.filter(([, value]) => value !== undefined)
+			.map(([key, value]) => [key, isScalarList(value) ? value : asText(value)]),
 	);
 }
 
@@ -139,7 +153,7 @@ export function requestFor(spec: Pick<EndpointSpec, 'method' | 'path' | 'encodin
 	const byPlace = (place: Param['in']) => Object.fromEntries(read.filter(({ param }) => param.in === place).map(({ param, value }) => [param.key, value]));
 	const body = byPlace('body');
 	const hasBody = Object.keys(body).length > 0;
-	const qs = formFields(byPlace('query'));
+	const qs = queryFields(byPlace('query'));
 	return {
 		method: spec.method,
 		path: fillPath(spec.path, byPlace('path'), itemIndex),

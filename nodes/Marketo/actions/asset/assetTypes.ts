@@ -289,7 +289,7 @@ const PROGRAM_FILTER: Param[] = [
 			if (type === undefined || type === '') throw new ItemInputError(itemIndex, 'Filter By', 'is not set; add it to say what Filter Values are');
 			const values = splitValues(source('filterValues'));
 			if (type !== 'workspace') values.forEach((value) => parseMarketoId(itemIndex, 'Filter Values', value));
-			return values.join(',');
+			return values;
 		},
 	},
 ];

@@ -100,6 +100,19 @@ export async function* fileBytes(ctx: IExecuteFunctions, target: ExportTarget, e
 	}
 }
 
+/**
+ * The SHA-256 the file must have, from the job's `fileChecksum`: Marketo writes `sha256:<hex>`;
+ * bare hex is read as SHA-256 too. A checksum of another algorithm cannot be checked here, so it
+ * is neither failed nor taken as checked (undefined).
+ */
+export function expectedSha256(fileChecksum: unknown): string | undefined {
+	const match = typeof fileChecksum === 'string' ? /^(?:([\w-]+):)?([0-9a-f]+)$/i.exec(fileChecksum.trim()) : null;
+	if (!match) return undefined;
+	const [, algorithm, hex] = match;
+	const isSha256 = algorithm === undefined ? hex.length === 64 : algorithm.toLowerCase() === 'sha256';
+	return isSha256 ? hex.toLowerCase() : undefined;
+}
+
 /** Checks what was downloaded against the size and SHA-256 checksum Marketo gave for the file. */
 function checkedBytes(job: ExportJob, bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
 	return (async function* () {
@@ -111,7 +124,8 @@ function checkedBytes(job: ExportJob, bytes: AsyncIterable<Uint8Array>): AsyncGe
 			yield chunk;
 		}
 		const checksum = hash.digest('hex');
-		if ((job.fileSize !== undefined && job.fileSize !== null && Number(job.fileSize) !== size) || (job.fileChecksum && job.fileChecksum !== checksum)) {
+		const expected = expectedSha256(job.fileChecksum);
+		if ((job.fileSize !== undefined && job.fileSize !== null && Number(job.fileSize) !== size) || (expected !== undefined && expected !== checksum)) {
 			throw new MarketoApiError(`The file of export ${job.exportId} arrived incomplete or altered (${size} of ${String(job.fileSize ?? '?')} bytes, checksum mismatch); run Download File again.`);
 		}
 	})();

@@ -117,8 +117,9 @@ export async function runJobs(ctx: IExecuteFunctions, itemIndex: number, target:
 					if (!early.ok) next.earlyFailure = early.error;
 				}
 				const job = await completedJob(ctx, target, (entry.job as ExportJob).exportId, wait);
-				outcomes.push(...(await outputOfJob(ctx, itemIndex, target, job, settings, entry.window)));
+				// A completed job keeps its file 7 days: a failed download must leave it for Download File, not cancel it.
 				entry.finished = true;
+				outcomes.push(...(await outputOfJob(ctx, itemIndex, target, job, settings, entry.window)));
 			}
 		})(),
 	);

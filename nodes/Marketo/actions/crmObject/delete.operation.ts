@@ -113,6 +113,7 @@ export function deleteOperation(kind: ObjectKind): MarketoOperation {
 					{
 						maxRecords: LEAD_DATABASE_BATCH_LIMIT,
 						buildRequest: (input) => ({ method: 'POST', path: `${basePath}/delete.json`, body: { deleteBy, input } }),
+						successStatuses: ['deleted'],
 					},
 				);
 				outcomes.push(...deleted.map(withoutSeq));

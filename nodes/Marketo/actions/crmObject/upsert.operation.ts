@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { writeInBatches } from '../../helpers/batchWrite';
 import { forOperation } from '../../helpers/displayOptions';
+import { lookupByKey } from '../../helpers/lostWriteLookup';
 import { ItemInputError, type ItemOutcome } from '../../helpers/outcomes';
 import { requirePresent, type Scalar } from '../../helpers/validation';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
@@ -9,7 +10,7 @@ import { groupBy, readInputs } from '../inputs';
 import type { MarketoOperation } from '../operation';
 import { objectRecordProperties, readObjectRecord, withoutSeq } from './objectFields';
 import { idFieldLabel, type ObjectKind } from './objectKinds';
-import { basePathFor } from './objectTarget';
+import { basePathFor, cachedDescribe } from './objectTarget';
 
 interface SyncInput {
 	basePath: string;
@@ -64,6 +65,20 @@ function readSyncInput(ctx: IExecuteFunctions, kind: ObjectKind, item: INodeExec
 	return { basePath, action, dedupeBy, record };
 }
 
+/**
+ * A lost Create Only answer is settled by looking the records up by their dedupe field (custom
+ * objects: from describe, cached). A compound key can't be looked up: such items stay unknown.
+ */
+function lostAnswerLookup(ctx: IExecuteFunctions, kind: ObjectKind, basePath: string, action: string, dedupeBy: string) {
+	if (action !== 'createOnly' || dedupeBy !== 'dedupeFields' || (kind.dedupeFields?.length ?? 1) !== 1) return undefined;
+	return lookupByKey<Record<string, Scalar>>(ctx, {
+		path: `${basePath}.json`,
+		idField: kind.idField,
+		by: kind.dedupeFields?.[0] ?? 'its dedupe field',
+		keyFields: async () => kind.dedupeFields ?? (await cachedDescribe(ctx, basePath)).dedupeFields ?? [],
+	});
+}
+
 /** Create or Update: records of all items, 300 per call, each result mapped back to its item. */
 export function upsertOperation(kind: ObjectKind): MarketoOperation {
 	return {
@@ -85,6 +100,8 @@ export function upsertOperation(kind: ObjectKind): MarketoOperation {
 							// Repeating an update or upsert by key ends in the same state; a repeated createOnly would be skipped.
 							idempotent: action !== 'createOnly',
 						}),
+						successStatuses: ['created', 'updated'],
+						reconcile: lostAnswerLookup(this, kind, basePath, action, dedupeBy),
 					},
 				);
 				outcomes.push(...written.map(withoutSeq));

@@ -28,5 +28,15 @@ export function checkApiPath(itemIndex: number, raw: unknown): CheckedPath {
 	if (!API_ROOTS.some((root) => path.startsWith(root))) {
 		throw refuse(`"${path}" must start with /rest/ or /bulk/ (the node makes identity calls itself)`);
 	}
-	return { path, qs: Object.fromEntries(new URLSearchParams(query)) };
+	return { path, qs: queryOf(query) };
+}
+
+/** A key written twice (`id=1&id=2`) becomes one list, sent as Marketo reads it: `id=1,2`. */
+function queryOf(query: string): Record<string, QueryValue> {
+	const qs: Record<string, QueryValue> = {};
+	for (const [key, value] of new URLSearchParams(query)) {
+		const previous = qs[key];
+		qs[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [String(previous)]), value];
+	}
+	return qs;
 }

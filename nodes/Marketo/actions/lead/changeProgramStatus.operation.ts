@@ -41,6 +41,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					body: { status, input },
 					idempotent: true,
 				}),
+				// A lead that was not yet a member joins the program at that status.
+				successStatuses: ['updated', 'created'],
 			})),
 		);
 	}

@@ -22,6 +22,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const written = await writeInBatches(this, entries, {
 		maxRecords: LEAD_DATABASE_BATCH_LIMIT,
 		buildRequest: (input) => ({ method: 'POST', path: '/rest/v1/leads/delete.json', body: { input } }),
+		successStatuses: ['deleted'],
 	});
 	return [...invalid, ...written];
 }

@@ -58,6 +58,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			...(await writeInBatches(this, entries, {
 				maxRecords: LEAD_DATABASE_BATCH_LIMIT,
 				buildRequest: (input) => ({ method: 'POST', path: '/rest/v1/leads/push.json', body: { ...settings, input } }),
+				successStatuses: ['created', 'updated'],
 			})),
 		);
 	}

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { forOperation } from '../../helpers/displayOptions';
 import { eachItem } from '../../helpers/eachItem';
 import { RecordRejectedError, type ItemOutcome } from '../../helpers/outcomes';
-import { recordVerdict, type RecordResult } from '../../helpers/batchWrite';
+import { readRecordResult, type RecordResult } from '../../helpers/recordResult';
 import { assertEmailShape, parseMarketoId, requirePresent } from '../../helpers/validation';
 import { marketoApiRequestRaw } from '../../transport';
 import { leadRecordProperties, readLeadRecord } from './leadRecord';
@@ -60,7 +60,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		},
 		async (body, itemIndex) => {
 			const response = await marketoApiRequestRaw<RecordResult>(this, { method: 'POST', path: '/rest/v1/leads/submitForm.json', body });
-			const verdict = recordVerdict(itemIndex, response.result?.[0]);
+			const verdict = readRecordResult(itemIndex, response.result?.[0], ['created', 'updated']);
 			if (verdict instanceof RecordRejectedError) throw verdict;
 			return [{ formId: body.formId, ...verdict }];
 		},

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { writeInBatches } from '../../helpers/batchWrite';
 import { forOperation } from '../../helpers/displayOptions';
+import { lookupByKey } from '../../helpers/lostWriteLookup';
 import type { ItemOutcome } from '../../helpers/outcomes';
 import { assertEmailShape, requirePresent, type Scalar } from '../../helpers/validation';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
@@ -17,6 +18,24 @@ const SYNC_ACTIONS = [
 
 // Repeating these after a lost answer gives the same end state; the other actions could create twice.
 const REPEATABLE_ACTIONS = new Set(['createOrUpdate', 'updateOnly']);
+
+/** What Marketo answers for a Create Only lead whose lookup field matches one. */
+const LEAD_ALREADY_EXISTS = { code: '1005', message: 'Lead already exists' };
+
+/**
+ * A lost Create Only answer is settled by looking the leads up by the lookup field. Not with a
+ * partition named: the lookup can't be held to it, and a lead of another partition would be misread.
+ */
+function lostAnswerLookup(ctx: IExecuteFunctions, action: string, lookupField: string, partitionName: string) {
+	if (action !== 'createOnly' || partitionName) return undefined;
+	return lookupByKey<Record<string, Scalar>>(ctx, {
+		path: '/rest/v1/leads.json',
+		idField: 'id',
+		by: lookupField,
+		keyFields: () => [lookupField],
+		alreadyExists: LEAD_ALREADY_EXISTS,
+	});
+}
 
 const properties: INodeProperties[] = [
 	{
@@ -78,6 +97,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					body: { action, lookupField, ...(partitionName ? { partitionName } : {}), input },
 					idempotent: REPEATABLE_ACTIONS.has(action),
 				}),
+				successStatuses: ['created', 'updated'],
+				reconcile: lostAnswerLookup(this, action, lookupField, partitionName),
 			})),
 		);
 	}

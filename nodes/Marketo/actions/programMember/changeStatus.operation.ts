@@ -40,6 +40,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				body: { statusName, input },
 				idempotent: true,
 			}),
+			// The official file lists `updated`; real answers say `created` for a lead that joins the program.
+			successStatuses: ['updated', 'created'],
 			describe: ({ programId, statusName }) => ({ programId, statusName }),
 		},
 	);

@@ -20,6 +20,8 @@ export interface MemberWriteSpec<T extends MemberInput> {
 	/** The record of one item in the request's `input`. */
 	record(input: T): IDataObject;
 	buildRequest(first: T, input: IDataObject[]): MarketoRequest;
+	/** The statuses the endpoint documents for a member it wrote. */
+	successStatuses: readonly string[];
 	/** Shown beside Marketo's verdict in the item's output. */
 	describe(input: T): IDataObject;
 }
@@ -43,7 +45,7 @@ export async function writeMembers<T extends MemberInput>(
 				await writeInBatches(
 					ctx,
 					group.map(({ itemIndex, input }) => ({ itemIndex, record: spec.record(input) })),
-					{ maxRecords: LEAD_DATABASE_BATCH_LIMIT, buildRequest: (input) => spec.buildRequest(group[0].input, input) },
+					{ maxRecords: LEAD_DATABASE_BATCH_LIMIT, buildRequest: (input) => spec.buildRequest(group[0].input, input), successStatuses: spec.successStatuses },
 				),
 		),
 	);

@@ -26,6 +26,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		{
 			record: ({ leadId }) => ({ leadId }),
 			buildRequest: ({ programId }, input) => ({ method: 'POST', path: `/rest/v1/programs/${programId}/members/delete.json`, body: { input } }),
+			successStatuses: ['deleted'],
 			describe: ({ programId }) => ({ programId }),
 		},
 	);

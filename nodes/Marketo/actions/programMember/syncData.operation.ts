@@ -34,6 +34,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				body: { input },
 				idempotent: true,
 			}),
+			successStatuses: ['created', 'updated'],
 			describe: ({ programId, fields }) => ({ programId, ...fields }),
 		},
 	);

@@ -14,8 +14,10 @@ import { oncePerLead, readRecordId, recordLocator } from './recordOperations';
 
 /**
  * Add, remove and check membership differ only by method, path and what the status means. All three
- * take the lead ids as `id` query parameters (Marketo's documented form; the only form the DELETE
- * declares as required), 300 per call, and answer one status per lead: `skipped` is that item's error.
+ * take the lead ids once, as the `id` query parameter, the form Marketo's List Membership page shows
+ * for each (the official file also requires a JSON body on the DELETE; the contract check relaxes
+ * that), 300 per call, and answer one status per lead: any status but the operation's own
+ * (`skipped`, or one it does not know) is that item's error.
  */
 export const MEMBERSHIP_OPERATIONS = [
 	{
@@ -26,6 +28,7 @@ export const MEMBERSHIP_OPERATIONS = [
 		leadDescription: 'The Marketo ID of the lead to add to the list',
 		method: 'POST',
 		path: 'leads.json',
+		successStatuses: ['added'],
 	},
 	{
 		operation: 'isMember',
@@ -35,6 +38,7 @@ export const MEMBERSHIP_OPERATIONS = [
 		leadDescription: 'The Marketo ID of the lead to check',
 		method: 'GET',
 		path: 'leads/ismember.json',
+		successStatuses: ['memberof', 'notmemberof'],
 	},
 	{
 		operation: 'removeLeads',
@@ -44,6 +48,7 @@ export const MEMBERSHIP_OPERATIONS = [
 		leadDescription: 'The Marketo ID of the lead to remove from the list',
 		method: 'DELETE',
 		path: 'leads.json',
+		successStatuses: ['removed'],
 	},
 ] as const;
 
@@ -55,7 +60,7 @@ function asOutput(listId: number, record: IDataObject): IDataObject {
 	return { listId, leadId: id, status, ...member, ...rest };
 }
 
-function membershipOperation({ operation, method, path, leadDescription }: Membership): MarketoOperation {
+function membershipOperation({ operation, method, path, leadDescription, successStatuses }: Membership): MarketoOperation {
 	return {
 		description: forOperation('staticList', operation, [recordLocator(STATIC_LIST, 'The static list to work on'), leadIdProperty(leadDescription)]),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<ItemOutcome[]> {
@@ -70,14 +75,12 @@ function membershipOperation({ operation, method, path, leadDescription }: Membe
 					method,
 					path: `/rest/v1/lists/${listId}/${path}`,
 					qs: { id: ids },
-					// The official file requires the same leads as a JSON body on the DELETE too.
-					...(method === 'DELETE' ? { body: { input: ids.map((id) => ({ id })) } } : {}),
 					// Adding a member twice or removing it twice ends in the same list.
 					idempotent: true,
 				});
 				const entries = group.map(({ itemIndex, input }) => ({ itemIndex, leadId: input.leadId }));
 				const written = await oncePerLead(entries, async (unique) =>
-					await writeInBatches(this, unique, { maxRecords: LEAD_DATABASE_BATCH_LIMIT, buildRequest }),
+					await writeInBatches(this, unique, { maxRecords: LEAD_DATABASE_BATCH_LIMIT, buildRequest, successStatuses }),
 				);
 				outcomes.push(
 					...written.map((outcome) => ('records' in outcome ? { ...outcome, records: outcome.records.map((record) => asOutput(listId, record)) } : outcome)),

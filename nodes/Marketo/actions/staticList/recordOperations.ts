@@ -187,5 +187,5 @@ export async function oncePerLead(
 function sharedOutcome(outcome: ItemOutcome, itemIndex: number): ItemOutcome {
 	if ('records' in outcome) return succeeded(itemIndex, ...outcome.records);
 	const { error } = outcome;
-	return failed(itemIndex, error instanceof RecordRejectedError ? new RecordRejectedError(itemIndex, error.status, error.reasons) : error);
+	return failed(itemIndex, error instanceof RecordRejectedError ? error.forItem(itemIndex) : error);
 }
