@@ -5,14 +5,14 @@ const LEADS = [{ id: 318581 }, { id: 318592 }];
 const FOUND = [{ id: 318581, email: 'abe@usa.gov' }, { id: 318592, email: 'george@usa.gov' }];
 const usage = { resource: 'usage', operation: 'getDailyUsage' };
 
-/** Response-level errors at the point they happen, identity's answers, and the usage reports. */
-export const TRANSPORT: Replay[] = [
-	{
-		title: '601 "Unauthorized": the token is renewed and the call repeated with the new one',
-		replays: ['adobe-601'],
+/** A token Marketo refuses on a read: one renewal, and the same call again with the new token. */
+function renewedAndRepeated(title: string, refusal: string): Replay {
+	return {
+		title,
+		replays: [refusal],
 		parameters: getLeads,
 		items: LEADS,
-		answers: ['adobe-601', 'adobe-leads-by-id'],
+		answers: [refusal, 'adobe-leads-by-id'],
 		expect: {
 			items: FOUND,
 			tokenRequests: 2,
@@ -21,7 +21,12 @@ export const TRANSPORT: Replay[] = [
 				{ call: 'GET /rest/v1/leads.json', bearer: 'replay-token-2' },
 			],
 		},
-	},
+	};
+}
+
+/** Response-level errors at the point they happen, identity's answers, and the usage reports. */
+export const TRANSPORT: Replay[] = [
+	renewedAndRepeated('601 "Unauthorized": the token is renewed and the call repeated with the new one', 'adobe-601'),
 	{
 		title: '601 "Access token invalid" on a write: renewed and repeated (6xx: nothing was written)',
 		replays: ['rudder-601-access-token-invalid'],
@@ -37,21 +42,7 @@ export const TRANSPORT: Replay[] = [
 			],
 		},
 	},
-	{
-		title: '602 "Access token expired": the token is renewed and the call repeated',
-		replays: ['doc-602'],
-		parameters: getLeads,
-		items: LEADS,
-		answers: ['doc-602', 'adobe-leads-by-id'],
-		expect: {
-			items: FOUND,
-			tokenRequests: 2,
-			calls: [
-				{ call: 'GET /rest/v1/leads.json', bearer: 'replay-token-1' },
-				{ call: 'GET /rest/v1/leads.json', bearer: 'replay-token-2' },
-			],
-		},
-	},
+	renewedAndRepeated('602 "Access token expired": the token is renewed and the call repeated', 'doc-602'),
 	{
 		title: '606 (the real rate-limit wording): the call is repeated after a wait, same token',
 		replays: ['real-606'],
