@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BatchEntry } from '../../nodes/Marketo/helpers/batchWrite';
+import type { BatchEntry } from '../../nodes/Marketo/helpers/outcomes';
 import type { ItemOutcome } from '../../nodes/Marketo/helpers/outcomes';
 import {
 	FoundExistingError,

@@ -1,14 +1,9 @@
 import { marketoApiRequestRaw, transportClock, type MarketoContext, type MarketoRequest } from '../transport';
 import { chunkForEndpoint } from '../transport/batch';
 import { OutcomeUnknownError, PayloadTooLargeError } from '../transport/errors';
-import { failed, RecordRejectedError, succeeded, type ItemOutcome } from './outcomes';
+import { failed, RecordRejectedError, succeeded, type BatchEntry, type ItemOutcome } from './outcomes';
 import { MAX_RESENDS, reconcileLostWrite, type LostWriteLookup } from './reconcileLostWrite';
 import { readRecordResult, type RecordResult } from './recordResult';
-
-export interface BatchEntry<R> {
-	itemIndex: number;
-	record: R;
-}
 
 export interface BatchWriteSpec<R> {
 	/** Marketo's per-call record limit for the endpoint (300 for the Lead Database). */

@@ -3,6 +3,12 @@ import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 /** What an operation produced for one input item: output records (with binary data by position, if any), or the error that item gets. */
 export type ItemOutcome = { itemIndex: number; records: IDataObject[]; binaries?: IBinaryKeyData[] } | { itemIndex: number; error: Error };
 
+/** One record of a batch, with the input item it came from and goes back to. */
+export interface BatchEntry<R> {
+	itemIndex: number;
+	record: R;
+}
+
 export function succeeded(itemIndex: number, ...records: IDataObject[]): ItemOutcome {
 	return { itemIndex, records };
 }

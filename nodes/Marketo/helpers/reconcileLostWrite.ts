@@ -1,9 +1,8 @@
 import type { Clock } from '../transport/clock';
 import { MarketoApiError, type OutcomeUnknownError } from '../transport/errors';
 import { settle } from '../transport/settle';
-import type { BatchEntry } from './batchWrite';
 import { marketoTimeMs } from './marketoTime';
-import { failed, succeeded, type ItemOutcome } from './outcomes';
+import { failed, succeeded, type BatchEntry, type ItemOutcome } from './outcomes';
 
 /**
  * How long after sending a write whose answer was lost we look for its records. Marketo gives up
