@@ -38,7 +38,7 @@ export class ContractProxy {
 		// Warnings and errors only: at info level Prism logs every forwarded URL, client secret included.
 		const args = [toolchain.prismCli, 'proxy', specFile, upstream, '--errors', '--host', '127.0.0.1', '--port', String(prismPort), '-v', 'warn'];
 		const prism = Service.start('contract proxy', toolchain.node24, args, { logFile: join(workDir, 'contract-proxy.log') });
-		await waitUntil('contract proxy', () => acceptsConnections(prismPort), { timeoutMs: 60_000, alive: () => prism.running }).catch((error: Error) => {
+		await waitUntil('contract proxy', () => acceptsConnections(prismPort), { timeoutMs: 3 * 60_000, alive: () => prism.running }).catch((error: Error) => {
 			throw new Error(`${error.message}\n${prism.log()}`);
 		});
 		const proxy = new ContractProxy(prism, prismPort);

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 
-import { freePort, inheritedEnv, run, runChecked, Service, type RunResult } from './processes';
-import type { Toolchain } from './toolchain';
+import { freePort, inheritedEnv, run, runChecked, Service, tail, type RunResult } from './processes';
+import type { Toolchain } from './toolchainPaths';
 
 /** A credential as `n8n import:credentials` reads it: `data` in clear, n8n encrypts it on import. */
 export interface CredentialImport {
@@ -47,7 +47,10 @@ export interface Execution extends RunResult {
 	result?: ExecutionResult;
 }
 
-const CLI_TIMEOUT_MS = 120_000;
+// Limits for a busy 2-core machine (a command takes seconds when idle); `run` reports one that is hit as a timeout.
+const CLI_TIMEOUT_MS = 5 * 60_000;
+// One execution may run every operation the node has (test/e2e/operationsMatchSpec.e2e.ts).
+const EXECUTE_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * One n8n 2.x instance on Node 24: its user folder (SQLite database, settings, installed community
@@ -90,8 +93,8 @@ export class N8n {
 		};
 	}
 
-	async cli(args: string[], timeoutMs = CLI_TIMEOUT_MS): Promise<RunResult> {
-		return run(this.toolchain.node24, [this.toolchain.n8nBin, ...args], { env: await this.env(), timeoutMs });
+	async cli(args: string[], timeoutMs = CLI_TIMEOUT_MS, env: Record<string, string> = {}): Promise<RunResult> {
+		return run(this.toolchain.node24, [this.toolchain.n8nBin, ...args], { env: { ...(await this.env()), ...env }, timeoutMs });
 	}
 
 	async cliChecked(args: string[], timeoutMs = CLI_TIMEOUT_MS): Promise<RunResult> {
@@ -117,9 +120,21 @@ export class N8n {
 		return stdout.split('\n').map((line) => line.trim()).filter((line) => /^[A-Za-z0-9]{1,21}$/.test(line));
 	}
 
-	/** `n8n execute --id`: n8n 2.x runs only stored workflows, from their Manual Trigger. */
-	async execute(workflowId: string, timeoutMs = CLI_TIMEOUT_MS): Promise<Execution> {
-		const output = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs);
+	/**
+	 * `n8n execute --id`: n8n 2.x runs only stored workflows, from their Manual Trigger.
+	 *
+	 * On the legacy expression engine: n8n 2.41's `execute` ends with process.exit without disposing
+	 * its engine. The default engine ("vm") hands each execution an isolate from a pool, and
+	 * isolated-vm builds the replacement on a thread of its own; when a run fails fast on a busy
+	 * machine the process exits while that thread still runs, and dies of SIGSEGV with its exit code
+	 * lost (7 of 15 such runs on a loaded 2-core machine; none on the legacy engine). `n8n start`
+	 * disposes the engine when it stops, so the running n8n keeps the default.
+	 */
+	async execute(workflowId: string, timeoutMs = EXECUTE_TIMEOUT_MS): Promise<Execution> {
+		const output = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, { N8N_EXPRESSION_ENGINE: 'legacy' });
+		if (output.signal) {
+			throw new Error(`\`n8n execute --id=${workflowId}\` was killed by ${output.signal}, not by its time limit; the end of its output:\n${tail(output.stdout + output.stderr, 30)}`);
+		}
 		return { ...output, result: executionIn(output.stdout) };
 	}
 

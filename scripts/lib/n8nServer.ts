@@ -6,6 +6,10 @@ import { inheritedEnv, run, type Service, waitUntil } from './processes';
 /** n8n 2.x opens on a sign-up page unless an owner exists; the sandbox creates this one from the environment. */
 export const SANDBOX_OWNER = { email: 'demo@example.com', password: 'Marketo-Sandbox-1' } as const;
 
+// Generous for a busy 2-core machine: n8n is ready in about 15 s when idle, and answers the editor in well under a second.
+const START_TIMEOUT_MS = 5 * 60_000;
+const REQUEST_TIMEOUT_MS = 3 * 60_000;
+
 // n8n ties its session cookie to the browser that logged in; any stable id will do.
 const BROWSER_ID = 'n8n-nodes-marketo-sandbox';
 
@@ -36,8 +40,8 @@ export class N8nServer {
 		});
 		const server = new N8nServer(`http://localhost:${options.port}`, service);
 		const readiness = `http://127.0.0.1:${options.port}/healthz/readiness`;
-		await waitUntil('n8n', async () => (await request(readiness)).statusCode === 200, {
-			timeoutMs: 180_000,
+		await waitUntil('n8n to answer /healthz/readiness', async () => (await request(readiness)).statusCode === 200, {
+			timeoutMs: START_TIMEOUT_MS,
 			intervalMs: 500,
 			alive: () => service.running,
 		}).catch(async (error: Error) => {
@@ -84,8 +88,8 @@ export class N8nServer {
 				...(body === undefined ? {} : { 'content-type': 'application/json' }),
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
-			headersTimeout: 60_000,
-			bodyTimeout: 60_000,
+			headersTimeout: REQUEST_TIMEOUT_MS,
+			bodyTimeout: REQUEST_TIMEOUT_MS,
 		});
 		const text = await answer.body.text();
 		if (answer.statusCode !== 200) throw new Error(`n8n ${method} ${path} answered ${answer.statusCode}: ${text.slice(0, 500)}`);
@@ -98,7 +102,7 @@ async function bcryptHash(n8n: N8n, password: string): Promise<string> {
 	const result = await run(n8n.toolchain.node24, ['-e', 'process.stdout.write(require("bcryptjs").hashSync(process.env.SANDBOX_PASSWORD, 10))'], {
 		cwd: n8n.toolchain.n8nDir,
 		env: inheritedEnv({ SANDBOX_PASSWORD: password }),
-		timeoutMs: 30_000,
+		timeoutMs: 2 * 60_000,
 	});
 	if (result.exitCode !== 0) throw new Error(`bcrypt hash failed: ${result.stderr}`);
 	return result.stdout;

@@ -43,7 +43,7 @@ export interface ScanResult {
 export async function scanLikeN8n(toolchain: Toolchain, packed: PackedPackage, workDir: string): Promise<{ source: ScanResult; tarball: ScanResult }> {
 	const unpacked = join(workDir, 'scan-unpacked');
 	mkdirSync(unpacked, { recursive: true });
-	await runChecked('tar', ['-xzf', packed.tarball, '-C', unpacked, '--strip-components=1'], { timeoutMs: 60_000 });
+	await runChecked('tar', ['-xzf', packed.tarball, '-C', unpacked, '--strip-components=1'], { timeoutMs: 3 * 60_000 });
 	const script = `
 		const [scannerModule, sourceDir, tarballDir] = process.argv.slice(1);
 		const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(scannerModule);
@@ -52,7 +52,7 @@ export async function scanLikeN8n(toolchain: Toolchain, packed: PackedPackage, w
 		const tarball = brief(await analyzePackage(tarballDir, ['**/*.js', 'package.json']));
 		process.stdout.write('\\n' + JSON.stringify({ source, tarball }) + '\\n');
 	`;
-	const result = await run(toolchain.node24, ['--input-type=module', '-e', script, toolchain.scannerModule, repoRoot(), unpacked], { timeoutMs: 300_000 });
+	const result = await run(toolchain.node24, ['--input-type=module', '-e', script, toolchain.scannerModule, repoRoot(), unpacked], { timeoutMs: 10 * 60_000 });
 	const lastLine = result.stdout.trimEnd().split('\n').pop() ?? '';
 	try {
 		return JSON.parse(lastLine) as { source: ScanResult; tarball: ScanResult };

@@ -17,7 +17,7 @@ export async function packPackage(destination: string): Promise<PackedPackage> {
 	mkdirSync(destination, { recursive: true });
 	const { stdout } = await runChecked('npm', ['pack', '--json', '--pack-destination', destination], {
 		cwd: repoRoot(),
-		timeoutMs: 120_000,
+		timeoutMs: 5 * 60_000,
 	});
 	const [packed] = JSON.parse(stdout) as Array<{ filename: string; name: string; version: string; files: Array<{ path: string }> }>;
 	return {
@@ -38,7 +38,7 @@ export async function installIntoN8n(packed: PackedPackage, nodesDir: string): P
 	const packageDir = join(nodesDir, 'node_modules', packed.name);
 	rmSync(packageDir, { recursive: true, force: true });
 	mkdirSync(packageDir, { recursive: true });
-	await runChecked('tar', ['-xzf', packed.tarball, '-C', packageDir, '--strip-components=1'], { timeoutMs: 60_000 });
+	await runChecked('tar', ['-xzf', packed.tarball, '-C', packageDir, '--strip-components=1'], { timeoutMs: 3 * 60_000 });
 
 	const manifestPath = join(packageDir, 'package.json');
 	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
@@ -47,7 +47,7 @@ export async function installIntoN8n(packed: PackedPackage, nodesDir: string): P
 	await runChecked(
 		'npm',
 		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
-		{ cwd: packageDir, timeoutMs: 300_000 },
+		{ cwd: packageDir, timeoutMs: 10 * 60_000 },
 	);
 
 	const nodesManifestPath = join(nodesDir, 'package.json');

@@ -20,9 +20,25 @@ export interface RunOptions {
 export interface RunResult {
 	command: string;
 	exitCode: number | null;
-	timedOut: boolean;
+	/** The signal it died of (a crash, the OOM killer, a user; never its time limit, which rejects): exitCode is null then. */
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
+}
+
+/**
+ * A command killed for running past its limit. It rejects instead of resolving with exit code
+ * null, so a slow machine reads as "timed out after N s", never as a crash or a failed check.
+ */
+export class TimeoutError extends Error {
+	constructor(what: string, limitMs: number, detail = '') {
+		super(`${what} timed out after ${describeDuration(limitMs)}${detail}`);
+		this.name = 'TimeoutError';
+	}
+}
+
+export function describeDuration(ms: number): string {
+	return ms >= 120_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
 }
 
 /**
@@ -47,7 +63,7 @@ export function exitOnSignals(): void {
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 }
 
-/** Runs a command to its end, capturing its output. */
+/** Runs a command to its end, capturing its output; rejects with a TimeoutError if it outlives `timeoutMs`. */
 export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawnGroup(command, args, options);
@@ -64,15 +80,17 @@ export function run(command: string, args: string[], options: RunOptions): Promi
 			clearTimeout(timer);
 			reject(error);
 		});
-		child.once('close', (exitCode) => {
+		child.once('close', (exitCode, signal) => {
 			clearTimeout(timer);
-			resolve({
+			const result = {
 				command: [command, ...args].join(' '),
 				exitCode,
-				timedOut,
+				signal,
 				stdout: Buffer.concat(stdout).toString('utf8'),
 				stderr: Buffer.concat(stderr).toString('utf8'),
-			});
+			};
+			if (timedOut) reject(new TimeoutError(`\`${result.command}\``, options.timeoutMs, ` and was killed${outputTail(result)}`));
+			else resolve(result);
 		});
 	});
 }
@@ -80,11 +98,17 @@ export function run(command: string, args: string[], options: RunOptions): Promi
 /** Like run(), but a failure throws with the end of the command's output. */
 export async function runChecked(command: string, args: string[], options: RunOptions): Promise<RunResult> {
 	const result = await run(command, args, options);
-	if (result.exitCode !== 0) {
-		const why = result.timedOut ? `timed out after ${options.timeoutMs} ms` : `exited with ${result.exitCode}`;
-		throw new Error(`${result.command} ${why}\n${tail(result.stdout + result.stderr, 40)}`);
-	}
+	if (result.exitCode !== 0) throw new Error(`${result.command} ${howItEnded(result)}\n${tail(result.stdout + result.stderr, 40)}`);
 	return result;
+}
+
+export function howItEnded(result: RunResult): string {
+	return result.signal ? `was killed by ${result.signal}` : `exited with ${result.exitCode}`;
+}
+
+function outputTail(result: RunResult): string {
+	const output = result.stdout + result.stderr;
+	return output.trim() ? `; the end of its output:\n${tail(output, 40)}` : ' (it printed nothing)';
 }
 
 export function tail(text: string, lines: number): string {
@@ -157,7 +181,7 @@ export function freePort(): Promise<number> {
 	});
 }
 
-/** Polls `check` until it answers true; gives up after `timeoutMs`, or at once if `alive()` turns false. */
+/** Polls `check` until it answers true; gives up (TimeoutError) after `timeoutMs`, or at once if `alive()` turns false. */
 export async function waitUntil(
 	what: string,
 	check: () => Promise<boolean>,
@@ -169,7 +193,7 @@ export async function waitUntil(
 		if (await check().catch(() => false)) return;
 		await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 250));
 	}
-	throw new Error(`${what}: not ready after ${options.timeoutMs} ms`);
+	throw new TimeoutError(`waiting for ${what}`, options.timeoutMs);
 }
 
 /** Whether something listens on 127.0.0.1:port (a TCP connect, no request: nothing gets logged). */

@@ -15,6 +15,10 @@ module.exports = {
 	},
 	// One n8n at a time: each file has its own, and the machine has two cores.
 	maxWorkers: 1,
-	testTimeout: 180_000,
+	// Only a backstop: every command and wait inside a test has its own limit, generous for a busy
+	// 2-core machine, and fails with a message naming it. The longest hook (operationsMatchSpec's
+	// beforeAll) may wait up to about 40 minutes in sum (session start with package install and
+	// credential import, two CLI calls, a 10-minute execution); Jest must not cut in before those.
+	testTimeout: 45 * 60_000,
 	reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 };

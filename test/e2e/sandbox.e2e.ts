@@ -9,6 +9,12 @@ import { acceptsConnections, freePort, inheritedEnv, runChecked, Service, waitUn
 import { SANDBOX_OWNER } from '../../scripts/lib/n8nServer';
 import { MARKETO_NODE_TYPE } from './support/workflows';
 
+// Each step of the sandbox's start (pack, install into n8n, imports, n8n's start) has its own
+// limit and ends the sandbox with a message when hit; this wait is only a backstop, far beyond
+// the whole start on a busy machine (about a minute when idle).
+const SANDBOX_START_LIMIT_MS = 30 * 60_000;
+const TOOLS_BUILD_LIMIT_MS = 5 * 60_000;
+
 /** `npm start` as a newcomer runs it (after its build steps), in a sandbox folder of its own. */
 describe('the sandbox (npm start)', () => {
 	let sandboxDir: string;
@@ -31,7 +37,7 @@ describe('the sandbox (npm start)', () => {
 	}
 
 	beforeAll(async () => {
-		await runChecked(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.tools.json'], { cwd: repoRoot(), timeoutMs: 120_000 });
+		await runChecked(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.tools.json'], { cwd: repoRoot(), timeoutMs: TOOLS_BUILD_LIMIT_MS });
 		sandboxDir = mkdtempSync(join(tmpdir(), 'n8n-marketo-sandbox-'));
 		port = await freePort();
 		sandbox = Service.start('sandbox', process.execPath, [join('.sandbox', 'tools', 'scripts', 'sandbox.js')], {
@@ -39,7 +45,7 @@ describe('the sandbox (npm start)', () => {
 			env: inheritedEnv({ N8N_MARKETO_SANDBOX_DIR: sandboxDir, N8N_PORT: String(port) }),
 			logFile: join(sandboxDir, 'sandbox-output.log'),
 		});
-		await waitUntil('sandbox', async () => sandbox.log().includes('Press Ctrl-C'), { timeoutMs: 240_000, intervalMs: 500, alive: () => sandbox.running }).catch(
+		await waitUntil('sandbox', async () => sandbox.log().includes('Press Ctrl-C'), { timeoutMs: SANDBOX_START_LIMIT_MS, intervalMs: 500, alive: () => sandbox.running }).catch(
 			(error: Error) => {
 				throw new Error(`${error.message}\n${sandbox.log()}`);
 			},

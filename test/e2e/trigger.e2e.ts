@@ -7,6 +7,11 @@ import { E2eSession } from './support/session';
 import { MARKETO_NODE_TYPE } from './support/workflows';
 
 const WORKFLOW_ID = 'e2eTriggerNewLead01';
+// Polls run every minute; the limits leave room for a busy machine to miss one.
+const MINUTE = 60_000;
+const ACTIVATION_WAIT_MS = 3 * MINUTE;
+const FIRST_POLL_WAIT_MS = 3 * MINUTE;
+const NEW_LEAD_WAIT_MS = 4 * MINUTE;
 const TRIGGER_TYPE = 'n8n-nodes-marketo.marketoTrigger';
 
 /** Marketo Trigger (New Lead, every minute) → Marketo: Lead → Get of the lead the trigger delivered. */
@@ -70,29 +75,29 @@ describe('the Marketo Trigger in a running n8n 2.41', () => {
 	});
 
 	it('activation asks Marketo for a paging token for now and reads nothing; the scheduled polls go on from that token', async () => {
-		await waitUntil('the activation poll', async () => calls('/rest/v1/activities/pagingtoken.json').length > 0, { timeoutMs: 60_000 });
+		await waitUntil('the activation poll', async () => calls('/rest/v1/activities/pagingtoken.json').length > 0, { timeoutMs: ACTIVATION_WAIT_MS });
 		const [token] = calls('/rest/v1/activities/pagingtoken.json');
 		const since = Date.parse(token.query.sinceDatetime);
 		expect(Math.abs(since - Date.now())).toBeLessThan(120_000);
 
-		await waitUntil('the first scheduled poll', async () => calls('/rest/v1/activities.json').length > 0, { timeoutMs: 90_000, intervalMs: 1_000 });
+		await waitUntil('the first scheduled poll', async () => calls('/rest/v1/activities.json').length > 0, { timeoutMs: FIRST_POLL_WAIT_MS, intervalMs: 1_000 });
 		const [first] = calls('/rest/v1/activities.json');
 		expect(first.startedAt).toBeGreaterThan(token.startedAt);
 		// The emulator's tokens encode their position: the first poll starts exactly where activation put it.
 		expect(decodeFeedToken(first.query.nextPageToken)).toMatchObject({ at: Math.floor(since / 1000) * 1000, id: 0 });
 		expect(calls('/rest/v1/activities/pagingtoken.json')).toHaveLength(1);
-	}, 180_000);
+	}, ACTIVATION_WAIT_MS + FIRST_POLL_WAIT_MS + MINUTE);
 
 	it('a scheduled poll delivers a lead created since, once, and the workflow runs with it', async () => {
 		const lead = session.emulator.leads.insert({ email: 'trigger.e2e@example.com', firstName: 'Tria', lastName: 'Lee' });
 		const lookups = () => calls('/rest/v1/leads.json').filter((call) => call.query.filterType === 'id' && call.query.filterValues === String(lead.id));
 
-		// Polls run every minute: allow for one full minute and the execution.
-		await waitUntil('the workflow run for the new lead', async () => lookups().length > 0, { timeoutMs: 150_000, intervalMs: 1_000 });
+		// Polls run every minute: allow for one full minute and the execution, and more on a busy machine.
+		await waitUntil('the workflow run for the new lead', async () => lookups().length > 0, { timeoutMs: NEW_LEAD_WAIT_MS, intervalMs: 1_000 });
 
 		expect(calls('/rest/v1/activities.json').every((call) => call.query.activityTypeIds === '12')).toBe(true);
 		expect(lookups()).toHaveLength(1);
 		expect(session.proxy.refusals()).toEqual([]);
 		expect(session.proxy.violations().filter((violation) => violation.includes('Violation: request'))).toEqual([]);
-	}, 180_000);
+	}, NEW_LEAD_WAIT_MS + MINUTE);
 });

@@ -7,6 +7,7 @@ import { EXAMPLE_CREDENTIAL, marketoCredential } from '../../../scripts/lib/exam
 import { N8n, type CredentialImport, type Execution, type WorkflowJson } from '../../../scripts/lib/n8n';
 import { installIntoN8n, packPackage, type PackedPackage } from '../../../scripts/lib/packageTarball';
 import { repoRoot } from '../../../scripts/lib/paths';
+import { howItEnded } from '../../../scripts/lib/processes';
 import { ensureToolchain } from '../../../scripts/lib/toolchain';
 import { MarketoEmulator, type EmulatorOptions, type RecordedCall } from '../../emulator';
 
@@ -90,5 +91,6 @@ export class E2eSession {
 export function explain(run: Execution): string {
 	const error = run.result?.data.resultData.error;
 	const tailOfOutput = (run.stdout + run.stderr).trimEnd().split('\n').slice(-30).join('\n');
-	return `exit ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}; ${error ? `${error.name}: ${error.message}` : 'no execution error'}\n${tailOfOutput}`;
+	// A run past its time limit, or killed, never gets here: n8n.execute throws, naming the limit or the signal.
+	return `n8n ${howItEnded(run)}; ${error ? `${error.name}: ${error.message}` : 'no execution error'}\n${tailOfOutput}`;
 }
