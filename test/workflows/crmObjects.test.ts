@@ -261,6 +261,18 @@ describe('Company: batching, record-level failures and input checks', () => {
 		expect(callsTo(emulator, 'GET', '/rest/v1/companies.json')).toHaveLength(1);
 	});
 
+	it('refuses a lookup value holding a comma (Marketo would search its parts); the other items are looked up', async () => {
+		const { emulator, store } = await emptyInstance();
+		crmObjectsOf(emulator).standard('company').insert({ externalCompanyId: 'EXT-1', company: 'Acme' });
+		const parameters = { resource: 'company', operation: 'getMany', filterType: 'company', filterValues: '={{ [$json.company] }}', returnAll: true };
+		const result = await runMarketo(parameters, { store, items: [{ company: 'Acme, Inc' }, { company: 'Acme' }], continueOnFail: true });
+		const output = result.output(MARKETO_NODE);
+		expect(output[0].json.error).toMatch(/Item 0, field "company": "Acme, Inc" contains a comma/);
+		expect(output[1].json).toMatchObject({ company: 'Acme', externalCompanyId: 'EXT-1' });
+		const queries = callsTo(emulator, 'GET', '/rest/v1/companies.json');
+		expect(queries.map((call) => call.query.filterValues)).toEqual(['acme']);
+	});
+
 	it('refuses an empty filter before any call', async () => {
 		const { emulator, store } = await emptyInstance();
 		const result = await runMarketo({ resource: 'company', operation: 'getMany', filterType: 'company', filterValues: ' , ' }, { store });

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { rawRequester, type MarketoContext } from '../transport';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../transport/batch';
 import { pagesByToken } from '../transport/paging';
-import { failed, succeeded, type ItemOutcome } from './outcomes';
+import { failed, ItemInputError, succeeded, type ItemOutcome } from './outcomes';
 
 /**
  * Lookups by filterType/filterValues for any Lead Database object (leads, companies, opportunities,
@@ -69,6 +69,20 @@ function groupsFor(spec: RecordLookupSpec, queries: RecordQuery[]): Group[] {
 }
 
 /**
+ * Marketo reads `filterValues` as one comma-separated list, so a value holding a comma would be
+ * searched as its parts: such an item is refused before anything is sent.
+ */
+function commaInValue(spec: RecordLookupSpec, query: RecordQuery): Error | undefined {
+	const value = query.values.find((candidate) => candidate.includes(','));
+	if (value === undefined) return undefined;
+	return new ItemInputError(
+		query.itemIndex,
+		spec.filterType,
+		`"${value}" contains a comma; Marketo reads lookup values as a comma-separated list and would search for each part. Look the record up by another field (e.g. its id).`,
+	);
+}
+
+/**
  * Finds records for many items with as few calls as Marketo allows: the items' filter values are
  * pooled, 300 per call, paged, and every record is handed back to the items whose value it matches.
  */
@@ -78,9 +92,15 @@ export async function lookupRecords(ctx: MarketoContext, spec: RecordLookupSpec,
 	const found = new Map<number, Map<unknown, IDataObject>>(queries.map((query) => [query.itemIndex, new Map()]));
 	const result: RecordLookupResult = new Map();
 	const send = rawRequester(ctx);
+	const sendable: RecordQuery[] = [];
+	for (const query of queries) {
+		const refusal = commaInValue(spec, query);
+		if (refusal) result.set(query.itemIndex, { error: refusal });
+		else sendable.push(query);
+	}
 
 	await Promise.all(
-		groupsFor(spec, queries).map(async (group) => {
+		groupsFor(spec, sendable).map(async (group) => {
 			const isFull = () =>
 				group.queries.every((query) => query.limit !== undefined && (found.get(query.itemIndex)?.size ?? 0) >= query.limit);
 			try {
