@@ -25,7 +25,7 @@ function createOnly(found: () => FoundRecord[][]) {
 		reconcile: {
 			by: 'email',
 			idField: 'id',
-			find: async (records) => (lookups.push(records.map((record) => record.email)), found()),
+			find: async (batch) => (lookups.push(batch.map(({ record }) => record.email)), found()),
 		},
 	};
 	return { spec, lookups };

@@ -25,9 +25,9 @@ function leadLookup(clock: FakeClock, leads: Record<string, FoundRecord[]>) {
 		by: 'email',
 		idField: 'id',
 		alreadyExists: { code: '1005', message: 'Lead already exists' },
-		find: async (records) => {
-			lookups.push({ at: clock.now(), emails: records.map((record) => record.email) });
-			return records.map((record) => leads[record.email] ?? []);
+		find: async (batch) => {
+			lookups.push({ at: clock.now(), emails: batch.map(({ record }) => record.email) });
+			return batch.map(({ record }) => leads[record.email] ?? []);
 		},
 	};
 	return { lookup, lookups };
@@ -52,12 +52,33 @@ const errorOf = (outcome: ItemOutcome | undefined): Error | undefined => (outcom
 const byItem = (outcomes: ItemOutcome[]) => [...outcomes].sort((a, b) => a.itemIndex - b.itemIndex);
 
 describe('a create whose answer was lost is reconciled by looking its records up', () => {
-	it('waits until Marketo is done with the call (its 30 s timeout and a margin) before one lookup of all the records', async () => {
+	it('waits until Marketo is done with the call (its 30 s timeout and a margin, from when the loss was seen) before one lookup of all the records', async () => {
 		const { clock, sentAt, lost, lookup, lookups, resend } = setup(() => ({}));
+		// Sending may start with a token renewal: the call can reach Marketo seconds after sentAt.
 		await clock.advance(4_000);
 		await clock.runUntilSettled(reconcileLostWrite({ entries: entriesOf('a@x.co', 'b@x.co'), lost, lookup, clock, resend }));
-		expect(lookups).toEqual([{ at: sentAt + LOST_ANSWER_SETTLE_MS, emails: ['a@x.co', 'b@x.co'] }]);
+		expect(lookups).toEqual([{ at: sentAt + 4_000 + LOST_ANSWER_SETTLE_MS, emails: ['a@x.co', 'b@x.co'] }]);
 		expect(LOST_ANSWER_SETTLE_MS).toBeGreaterThan(30_000);
+	});
+
+	it('a record created after Marketo was done with the call is someone else\'s: the item says it exists, nothing is sent again', async () => {
+		const { clock, lost, lookup, resent, resend } = setup((sentAt) => ({ 'a@x.co': [{ id: 17, createdAt: stamp(sentAt + 34_000) }] }));
+		const outcomes = await clock.runUntilSettled(reconcileLostWrite({ entries: entriesOf('a@x.co'), lost, lookup, clock, resend }));
+		expect(errorOf(outcomes[0])?.message).toMatch(/Item 0: the record already existed \(Marketo: 1005 Lead already exists\).*id 17, created .*after Marketo was done with this call/);
+		expect(resent).toEqual([]);
+	});
+
+	it('a lookup that failed for one record fails that item only; the others are judged', async () => {
+		const { clock, lost, lookup, resent, resend } = setup((sentAt) => ({ 'b@x.co': [{ id: 18, createdAt: stamp(sentAt + 300) }] }));
+		const judged = lookup.find.bind(lookup);
+		lookup.find = async (batch) => {
+			const answers = await judged(batch);
+			return [new Error('Item 0, field "email": refused'), ...answers.slice(1)];
+		};
+		const outcomes = byItem(await clock.runUntilSettled(reconcileLostWrite({ entries: entriesOf('a@x.co', 'b@x.co'), lost, lookup, clock, resend })));
+		expect(errorOf(outcomes[0])?.message).toMatch(/Looking it up by email afterwards failed: Item 0, field "email": refused/);
+		expect(recordsOf(outcomes[1])).toEqual([expect.objectContaining({ id: 18, status: 'created', reconciled: true })]);
+		expect(resent).toEqual([]);
 	});
 
 	it('a record created since the call was sent is reported created, with its id and a reconciled mark; nothing is sent again', async () => {

@@ -34,6 +34,15 @@ describe('a write’s result for one record (one reader for every write)', () =>
 		expect(readRecordResult(0, { id: 1, status: 'memberof' }, ['added'])).toBeInstanceOf(RecordRejectedError);
 	});
 
+	it('where no status list is documented, every status but a refusal is success; a missing status still is not', () => {
+		const anyButRefusals = { anyBut: ['skipped', 'failed'] };
+		expect(readRecordResult(0, { id: 1, status: 'Member' }, anyButRefusals)).toEqual({ id: 1, status: 'Member' });
+		expect((readRecordResult(1, { id: 1, status: 'skipped', reasons: [{ code: '1004', message: 'Lead not found' }] }, anyButRefusals) as Error).message).toBe(
+			'Item 1: Marketo skipped this record (1004 Lead not found)',
+		);
+		expect(readRecordResult(2, { id: 1 }, anyButRefusals)).toBeInstanceOf(RecordRejectedError);
+	});
+
 	it('codes become text, and entries that are not reasons are left out', () => {
 		expect(reasonsOf({ reasons: [{ code: 1004, message: 'Lead not found' }, 'noise'], reason: null })).toEqual([{ code: '1004', message: 'Lead not found' }]);
 	});

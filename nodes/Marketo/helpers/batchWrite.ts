@@ -3,19 +3,19 @@ import { chunkForEndpoint } from '../transport/batch';
 import { OutcomeUnknownError, PayloadTooLargeError } from '../transport/errors';
 import { failed, RecordRejectedError, succeeded, type BatchEntry, type ItemOutcome } from './outcomes';
 import { MAX_RESENDS, reconcileLostWrite, type LostWriteLookup } from './reconcileLostWrite';
-import { readRecordResult, type RecordResult } from './recordResult';
+import { readRecordResult, type RecordResult, type SuccessStatuses } from './recordResult';
 
 export interface BatchWriteSpec<R> {
 	/** Marketo's per-call record limit for the endpoint (300 for the Lead Database). */
 	maxRecords: number;
 	buildRequest(records: R[]): MarketoRequest;
 	/** The statuses the endpoint documents for a record it performed; any other status is the item's error. */
-	successStatuses: readonly string[];
+	successStatuses: SuccessStatuses;
 	/** How a create-only write finds its records when its answer is lost; without it such items fail as unknown. */
 	reconcile?: LostWriteLookup<R>;
 }
 
-function outcomeOf<R>(entry: BatchEntry<R>, result: RecordResult | undefined, successStatuses: readonly string[]): ItemOutcome {
+function outcomeOf<R>(entry: BatchEntry<R>, result: RecordResult | undefined, successStatuses: SuccessStatuses): ItemOutcome {
 	const verdict = readRecordResult(entry.itemIndex, result, successStatuses);
 	return verdict instanceof RecordRejectedError ? failed(entry.itemIndex, verdict) : succeeded(entry.itemIndex, verdict);
 }

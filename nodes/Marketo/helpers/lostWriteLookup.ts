@@ -23,17 +23,18 @@ export function lookupByKey<R extends Record<string, unknown>>(ctx: MarketoConte
 		by: spec.by,
 		idField: spec.idField,
 		...(spec.alreadyExists ? { alreadyExists: spec.alreadyExists } : {}),
-		async find(records) {
+		async find(entries) {
 			const keys = await spec.keyFields();
 			if (keys.length !== 1) throw new Error(`records are matched on ${keys.join(' + ') || 'no known key'}, and Marketo looks records up by one field`);
 			const [keyField] = keys;
 			const valueOf = (record: R) => String(record[keyField] ?? '').trim();
-			const queries = records.flatMap((record, position) => (valueOf(record) ? [{ itemIndex: position, values: [valueOf(record)] }] : []));
+			// One record per item in a create-only write, so the item index keys its answer.
+			const queries = entries.flatMap(({ itemIndex, record }) => (valueOf(record) ? [{ itemIndex, values: [valueOf(record)] }] : []));
 			const result = await lookupRecords(ctx, { path: spec.path, filterType: keyField, fields: [spec.idField, keyField, 'createdAt'], idField: spec.idField }, queries);
-			return records.map((_record, position): FoundRecord[] | undefined => {
-				const answer = result.get(position);
+			return entries.map(({ itemIndex }): FoundRecord[] | Error | undefined => {
+				const answer = result.get(itemIndex);
 				if (!answer) return undefined;
-				if ('error' in answer) throw answer.error;
+				if ('error' in answer) return answer.error;
 				return answer.records.map((found) => ({ id: found[spec.idField] as string | number, createdAt: found.createdAt }));
 			});
 		},

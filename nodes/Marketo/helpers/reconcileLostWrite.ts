@@ -5,12 +5,14 @@ import { marketoTimeMs } from './marketoTime';
 import { failed, succeeded, type BatchEntry, type ItemOutcome } from './outcomes';
 
 /**
- * How long after sending a write whose answer was lost we look for its records. Marketo gives up
- * on a REST call after 30 s ("Our REST API responses time out after 30 seconds", Adobe KB
- * ka-29283), so by then the call has been applied or never will be; 5 s more cover the time a
- * write takes to show in reads and a little difference between the clocks.
+ * How long after the answer was lost we look for the write's records. Marketo gives up on a REST
+ * call after 30 s ("Our REST API responses time out after 30 seconds", Adobe KB ka-29283), and the
+ * call reached Marketo before we saw it fail (not necessarily soon after we began sending: a token
+ * renewal may come first), so by then it has been applied or never will be; 5 s more cover the
+ * time a write takes to show in reads.
  */
 export const LOST_ANSWER_SETTLE_MS = 35_000;
+const MARKETO_CALL_TIMEOUT_MS = 30_000;
 
 /**
  * Marketo dates records to the second, on its own clock: a record dated up to this much before
@@ -35,10 +37,11 @@ export interface LostWriteLookup<R> {
 	/** Marketo's reason for skipping a create whose key exists, when the endpoint's is known (leads: 1005). */
 	alreadyExists?: { code: string; message: string };
 	/**
-	 * The records Marketo holds under each record's key, in the order given; undefined for a record
-	 * without a key. One pooled lookup per ≤300 records, through the transport.
+	 * The records Marketo holds under each entry's key, in the order given; undefined for a record
+	 * without a key, an Error where its lookup failed. One pooled lookup per ≤300 records, through
+	 * the transport.
 	 */
-	find(records: R[]): Promise<Array<FoundRecord[] | undefined>>;
+	find(entries: Array<BatchEntry<R>>): Promise<Array<FoundRecord[] | Error | undefined>>;
 }
 
 export interface LostWrite<R> {
@@ -77,18 +80,25 @@ interface Judging<R> {
 	lost: OutcomeUnknownError;
 	/** Records created at or after this (Marketo's clock, whole seconds) may be this call's. */
 	createdSince: number;
+	/** ...and at or before this: Marketo was done with the call by then. */
+	createdUntil: number;
 	/** Record id → the item that holds it: Marketo creates a key once per call and skips its repeats. */
 	claimed: Map<string, number>;
 }
 
-function judge<R>(entry: BatchEntry<R>, records: FoundRecord[] | undefined, judging: Judging<R>): ItemOutcome | 'absent' {
-	const { lookup, lost, createdSince, claimed } = judging;
+function judge<R>(entry: BatchEntry<R>, records: FoundRecord[] | Error | undefined, judging: Judging<R>): ItemOutcome | 'absent' {
+	const { lookup, lost, createdSince, createdUntil, claimed } = judging;
 	const { itemIndex } = entry;
 	if (records === undefined) return failed(itemIndex, new UnreconciledWriteError(lost, `The record has no ${lookup.by} to look it up by.`));
+	if (records instanceof Error) return failed(itemIndex, new UnreconciledWriteError(lost, `Looking it up by ${lookup.by} afterwards failed: ${records.message}`));
 	if (records.length === 0) return 'absent';
 	const older = records.find((record) => (createdMs(record) ?? Infinity) < createdSince);
 	if (older) {
 		return failed(itemIndex, new FoundExistingError(itemIndex, lookup, older, `created ${String(older.createdAt)}, before this call was sent`));
+	}
+	const later = records.find((record) => (createdMs(record) ?? -Infinity) > createdUntil);
+	if (later) {
+		return failed(itemIndex, new FoundExistingError(itemIndex, lookup, later, `created ${String(later.createdAt)}, after Marketo was done with this call (so by someone else)`));
 	}
 	if (records.length > 1) {
 		const ids = records.map((record) => record.id).join(', ');
@@ -123,14 +133,21 @@ function markedResent(outcome: ItemOutcome, by: string): ItemOutcome {
  * again cannot create it twice. What no lookup can settle stays the item's error.
  */
 export async function reconcileLostWrite<R>({ entries, lost, lookup, clock, resend }: LostWrite<R>): Promise<ItemOutcome[]> {
-	const sentAt = lost.sentAt ?? clock.now();
-	await clock.sleep(Math.max(0, sentAt + LOST_ANSWER_SETTLE_MS - clock.now()));
-	const found = await settle(lookup.find(entries.map((entry) => entry.record)));
+	const failedAt = clock.now();
+	const sentAt = lost.sentAt ?? failedAt;
+	await clock.sleep(LOST_ANSWER_SETTLE_MS);
+	const found = await settle(lookup.find(entries));
 	if (!found.ok) {
 		const why = `Looking the records up by ${lookup.by} afterwards failed too: ${(found.error as Error)?.message ?? String(found.error)}`;
 		return entries.map((entry) => failed(entry.itemIndex, new UnreconciledWriteError(lost, why)));
 	}
-	const judging: Judging<R> = { lookup, lost, createdSince: Math.floor(sentAt / 1000) * 1000 - CREATED_AT_ALLOWANCE_MS, claimed: new Map() };
+	const judging: Judging<R> = {
+		lookup,
+		lost,
+		createdSince: Math.floor(sentAt / 1000) * 1000 - CREATED_AT_ALLOWANCE_MS,
+		createdUntil: failedAt + MARKETO_CALL_TIMEOUT_MS + CREATED_AT_ALLOWANCE_MS,
+		claimed: new Map(),
+	};
 	const outcomes: ItemOutcome[] = [];
 	const absent: Array<BatchEntry<R>> = [];
 	entries.forEach((entry, position) => {

@@ -30,13 +30,23 @@ export function reasonsOf(result: IDataObject): RecordReason[] {
 }
 
 /**
+ * The statuses that mean a record was performed: the endpoint's documented list, or, where Marketo
+ * documents none and its file says the status is free text, every status but the refusals.
+ */
+export type SuccessStatuses = readonly string[] | { anyBut: readonly string[] };
+
+function isSuccess(status: string, successStatuses: SuccessStatuses): boolean {
+	return 'anyBut' in successStatuses ? !successStatuses.anyBut.includes(status) : successStatuses.includes(status);
+}
+
+/**
  * Marketo's verdict on one record: the record (without its reasons) when the status is one the
  * endpoint documents as done, else the item's error with Marketo's codes. An unknown status or
  * none at all is not taken for success: a record Marketo did not perform must not look written.
  */
-export function readRecordResult(itemIndex: number, result: RecordResult | undefined, successStatuses: readonly string[]): RecordRejectedError | IDataObject {
+export function readRecordResult(itemIndex: number, result: RecordResult | undefined, successStatuses: SuccessStatuses): RecordRejectedError | IDataObject {
 	if (!result) return RecordRejectedError.noResult(itemIndex);
 	const status = typeof result.status === 'string' ? result.status : undefined;
-	if (status !== undefined && successStatuses.includes(status)) return Object.fromEntries(Object.entries(result).filter(([key]) => !REASON_KEYS.has(key)));
+	if (status !== undefined && isSuccess(status, successStatuses)) return Object.fromEntries(Object.entries(result).filter(([key]) => !REASON_KEYS.has(key)));
 	return new RecordRejectedError(itemIndex, status, reasonsOf(result));
 }

@@ -41,8 +41,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					body: { status, input },
 					idempotent: true,
 				}),
-				// A lead that was not yet a member joins the program at that status.
-				successStatuses: ['updated', 'created'],
+				// Adobe's docs show no answer for this endpoint and its file calls the status "Program
+				// status of the record" (possibly the status name): only a refusal is an error.
+				successStatuses: { anyBut: ['skipped', 'failed'] },
 			})),
 		);
 	}
