@@ -1,7 +1,10 @@
 import { chicagoDayKey } from './chicagoDay';
 
 /** Who says the day's calls are spent: Marketo (607), this process's share, or the instance's count. */
-export type BudgetVerdict = 'quota' | 'processShare' | 'instance';
+export type BudgetVerdict = 'quota' | LedgerVerdict;
+
+/** What our own count of the day's calls can say; only Marketo says 'quota'. */
+export type LedgerVerdict = 'processShare' | 'instance';
 
 export interface BudgetState {
 	/** Calls this process made today. */
@@ -36,9 +39,8 @@ function describeQuotaStop(stop: QuotaStop): string {
 	return `Marketo's daily API quota for this instance is spent (607)${inFlight} no further calls were sent. The quota resets at ${resetTime(stop.resetsAt)}.`;
 }
 
-function describe(verdict: BudgetVerdict, resetsAt: number, state: BudgetState): string {
+function describe(verdict: LedgerVerdict, resetsAt: number, state: BudgetState): string {
 	const { spent, instanceSpent, budget, share, processes } = state;
-	if (verdict === 'quota') return describeQuotaStop(new QuotaStop(resetsAt));
 	if (verdict === 'instance') {
 		return `The daily call budget set in the Marketo credential (${budget} calls) is spent on this instance: Marketo counts ${instanceSpent} calls today from every integration and n8n process (${spent} from this one). ${resetNote(resetsAt)} ${RAISE_HINT}`;
 	}
@@ -53,18 +55,29 @@ export class DailyBudgetExhaustedError extends Error {
 	readonly budget: number;
 	readonly reportedByMarketo: boolean;
 
-	constructor(
+	private constructor(
 		readonly resetsAt: number,
 		readonly verdict: BudgetVerdict,
 		state: BudgetState,
-		quotaStop?: QuotaStop,
+		message: string,
 	) {
-		super(quotaStop ? describeQuotaStop(quotaStop) : describe(verdict, resetsAt, state));
+		super(message);
 		this.name = 'DailyBudgetExhaustedError';
 		this.spent = state.spent;
 		this.budget = state.budget;
 		this.reportedByMarketo = verdict === 'quota';
-		if (quotaStop) Object.defineProperty(this, 'message', { get: () => describeQuotaStop(quotaStop), configurable: true, enumerable: false });
+	}
+
+	/** Our own count says the budget is spent; nothing was sent. */
+	static budgetSpent(verdict: LedgerVerdict, resetsAt: number, state: BudgetState): DailyBudgetExhaustedError {
+		return new DailyBudgetExhaustedError(resetsAt, verdict, state, describe(verdict, resetsAt, state));
+	}
+
+	/** Marketo's 607: the message tells the in-flight calls refused so far whenever it is read. */
+	static quotaSpent(stop: QuotaStop, state: BudgetState): DailyBudgetExhaustedError {
+		const error = new DailyBudgetExhaustedError(stop.resetsAt, 'quota', state, describeQuotaStop(stop));
+		Object.defineProperty(error, 'message', { get: () => describeQuotaStop(stop), configurable: true, enumerable: false });
+		return error;
 	}
 }
 
@@ -100,7 +113,7 @@ export class DailyLedger {
 	}
 
 	/** Whether this process's share or the instance's budget is spent. */
-	verdict(now: number, share: number, budget: number): BudgetVerdict | undefined {
+	verdict(now: number, share: number, budget: number): LedgerVerdict | undefined {
 		this.rollDay(now);
 		if (this.spent >= share) return 'processShare';
 		if (this.instanceSpent >= budget) return 'instance';

@@ -79,7 +79,7 @@ export class InstanceThrottle {
 	private window: WindowEntry[] = [];
 	private waiters: Waiter[] = [];
 	private wakeAt: number | undefined;
-	private blockedUntil = 0;
+	/** Marketo's last 607; nothing is sent to the instance until it resets. */
 	private quotaStop: QuotaStop | undefined;
 	private callsMade = 0;
 	private readonly ledger = new DailyLedger();
@@ -142,14 +142,11 @@ export class InstanceThrottle {
 	 */
 	markQuotaExhausted(): DailyBudgetExhaustedError {
 		const now = this.clock.now();
-		if (this.quotaStop && this.blockedUntil > now) {
-			this.quotaStop.refusedInFlight++;
-		} else {
-			this.blockedUntil = nextChicagoMidnight(now);
-			this.quotaStop = new QuotaStop(this.blockedUntil);
-		}
+		let stop = this.stopInForce(now);
+		if (stop) stop.refusedInFlight++;
+		else stop = this.quotaStop = new QuotaStop(nextChicagoMidnight(now));
 		this.pump();
-		return new DailyBudgetExhaustedError(this.blockedUntil, 'quota', this.budgetState(now), this.quotaStop);
+		return DailyBudgetExhaustedError.quotaSpent(stop, this.budgetState(now));
 	}
 
 	/** Marketo's usage answer (`result` of GET /rest/v1/stats/usage.json), whoever asked for it. */
@@ -183,9 +180,14 @@ export class InstanceThrottle {
 	}
 
 	private budgetError(now: number): DailyBudgetExhaustedError | undefined {
-		if (this.blockedUntil > now) return new DailyBudgetExhaustedError(this.blockedUntil, 'quota', this.budgetState(now), this.quotaStop);
+		const stop = this.stopInForce(now);
+		if (stop) return DailyBudgetExhaustedError.quotaSpent(stop, this.budgetState(now));
 		const verdict = this.ledger.verdict(now, processShare(this.limits).dailyBudget, this.limits.dailyBudget);
-		return verdict ? new DailyBudgetExhaustedError(nextChicagoMidnight(now), verdict, this.budgetState(now)) : undefined;
+		return verdict ? DailyBudgetExhaustedError.budgetSpent(verdict, nextChicagoMidnight(now), this.budgetState(now)) : undefined;
+	}
+
+	private stopInForce(now: number): QuotaStop | undefined {
+		return this.quotaStop && this.quotaStop.resetsAt > now ? this.quotaStop : undefined;
 	}
 
 	private pruneWindow(now: number): void {
