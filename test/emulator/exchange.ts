@@ -144,7 +144,7 @@ export function callOnArrival(req: IncomingMessage, seq: number): RecordedCall {
  * key (`id=1&id=2` is `id=1`), so a client that repeats keys loses records here as it would on a
  * real instance. A list is one comma-separated value (`id=1,2`), which the routes split.
  */
-function readParameters(params: URLSearchParams): { values: Record<string, string>; repeated: string[] } {
+export function readParameters(params: URLSearchParams): { values: Record<string, string>; repeated: string[] } {
 	const values = new Map<string, string>();
 	const repeated = new Set<string>();
 	for (const [key, value] of params) {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { readParameters } from '../emulator/exchange';
 import { realResponse } from './realResponses';
 import type { ScriptedAnswer } from './replayTypes';
 
@@ -106,8 +107,7 @@ export class ReplayServer {
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const authorization = req.headers.authorization;
 		// As Marketo's servlets read a query: a repeated key counts with its first value only.
-		const query: Record<string, string> = {};
-		for (const [key, value] of url.searchParams) query[key] ??= value;
+		const query = readParameters(url.searchParams).values;
 		const method = query._method ?? req.method ?? '';
 		const call: ReplayCall = {
 			method,
