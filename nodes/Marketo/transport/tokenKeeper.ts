@@ -5,7 +5,7 @@ import type { TokenGrant } from './errors';
 export const RENEW_AHEAD_MS = 1_500;
 
 /**
- * How long past the expiry we keep a token is surely dead. Identity hands back the same token
+ * How long after its computed expiry a token is surely dead. Identity hands back the same token
  * until it dies, with `expires_in` rounded down to whole seconds: it may live up to 1 s past the
  * expiry we computed; 0.5 s more cover the trip to identity. Asking after that brings a new token
  * in one exchange.

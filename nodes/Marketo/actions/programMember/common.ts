@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { writeInBatches } from '../../helpers/batchWrite';
 import { succeeded, type ItemOutcome } from '../../helpers/outcomes';
+import type { SuccessStatuses } from '../../helpers/recordResult';
 import type { MarketoRequest } from '../../transport';
 import { LEAD_DATABASE_BATCH_LIMIT } from '../../transport/batch';
 import { groupBy, readInputs } from '../inputs';
@@ -21,7 +22,7 @@ export interface MemberWriteSpec<T extends MemberInput> {
 	record(input: T): IDataObject;
 	buildRequest(first: T, input: IDataObject[]): MarketoRequest;
 	/** The statuses the endpoint documents for a member it wrote. */
-	successStatuses: readonly string[];
+	successStatuses: SuccessStatuses;
 	/** Shown beside Marketo's verdict in the item's output. */
 	describe(input: T): IDataObject;
 }
